@@ -1,0 +1,13 @@
+from django.core.checks import Warning, register
+
+
+@register()
+def link_handlers_load(app_configs, **kwargs):
+    """Import every app's links.py at start-up so a broken handler shows early."""
+    from stagebeheer.links import discover
+
+    try:
+        discover()
+    except Exception as exc:  # noqa: BLE001 - reported as a check, not a crash
+        return [Warning(f"Link handlers failed to load: {exc}", id="stagebeheer.W001")]
+    return []

@@ -1,0 +1,57 @@
+"""Registry of what each emailed link does.
+
+An app declares a handler per purpose (``@register``) in its ``links.py``.
+The shared view at ``/l/<token>/`` finds the link, refuses it when unknown,
+expired, revoked or completed, and hands it to the handler. Opening a link by
+GET never changes anything (mail scanners follow links); forms POST.
+"""
+
+from django.http import HttpResponseNotAllowed
+from django.utils.module_loading import autodiscover_modules
+
+_handlers: dict[str, "LinkHandler"] = {}
+
+
+class LinkHandler:
+    """Subclass per purpose. ``get``/``post`` serve /l/<token>/; a method
+    ``get_<action>``/``post_<action>`` serves /l/<token>/<action>/."""
+
+    purpose: str = ""
+    label: str = ""
+    # Some links stay open for several visits (hours, drafts); they still end
+    # when the handler claims completion or the link expires.
+
+    def dispatch(self, request, link, action=None):
+        method = request.method.lower()
+        if method == "head":
+            method = "get"
+        name = f"{method}_{action}" if action else method
+        handler = getattr(self, name, None)
+        if handler is None:
+            allowed = [m.upper() for m in ("get", "post") if hasattr(self, f"{m}_{action}" if action else m)]
+            return HttpResponseNotAllowed(allowed)
+        return handler(request, link)
+
+    def completed_response(self, request, link):
+        """What a completed link shows; None gives the shared 'already done' page."""
+        return None
+
+
+def register(handler_class):
+    if not handler_class.purpose:
+        raise ValueError(f"{handler_class.__name__} has no purpose")
+    _handlers[handler_class.purpose] = handler_class()
+    return handler_class
+
+
+def get_handler(purpose: str) -> LinkHandler:
+    if not _handlers:
+        autodiscover_modules("links")
+    try:
+        return _handlers[purpose]
+    except KeyError:
+        raise LookupError(f"No link handler for purpose {purpose!r}") from None
+
+
+def discover():
+    autodiscover_modules("links")

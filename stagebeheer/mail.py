@@ -1,0 +1,40 @@
+"""Queue a message: store the row, then send it after the transaction commits."""
+
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from stagebeheer.models import OutgoingMessage
+
+
+def queue_mail(*, to_email, subject, template, context=None, to_name="", related=None,
+               department=None) -> OutgoingMessage:
+    """Render ``<template>.txt`` (and ``<template>.html`` if it exists) in Dutch,
+    store the message and queue its sending on commit."""
+    context = {"to_name": to_name, **(context or {})}
+    # Recipients without an account read Dutch, whatever the sender's language.
+    with translation.override("nl"):
+        body_text = render_to_string(f"{template}.txt", context)
+        try:
+            body_html = render_to_string(f"{template}.html", context)
+        except Exception:  # noqa: BLE001 - the HTML part is optional
+            body_html = ""
+    message = OutgoingMessage(
+        to_email=to_email,
+        to_name=to_name,
+        subject=str(subject)[:200],
+        body_text=body_text,
+        body_html=body_html,
+        department=department,
+    )
+    if related is not None:
+        message.set_related(related)
+    message.save()
+    send_on_commit(message.pk)
+    return message
+
+
+def send_on_commit(message_id: int) -> None:
+    from stagebeheer.tasks import send_message
+
+    transaction.on_commit(lambda: send_message.delay(message_id))

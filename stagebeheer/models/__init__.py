@@ -1,0 +1,14 @@
+from stagebeheer.models.access_links import AccessLink
+from stagebeheer.models.accounts import Department, Membership, Role, School, SchoolType, User
+from stagebeheer.models.mail import OutgoingMessage
+
+__all__ = [
+    "AccessLink",
+    "Department",
+    "Membership",
+    "OutgoingMessage",
+    "Role",
+    "School",
+    "SchoolType",
+    "User",
+]

@@ -1,0 +1,139 @@
+"""One model for every emailed link to someone without an account."""
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from stagebeheer.scoping import department_ids
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+class AccessLinkQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        return self.filter(department_id__in=department_ids(user, ["coordinator"]))
+
+    def usable(self):
+        now = timezone.now()
+        return self.filter(revoked_at__isnull=True, completed_at__isnull=True, expires_at__gt=now)
+
+    def for_target(self, obj):
+        return self.filter(
+            content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
+        )
+
+
+class AccessLink(models.Model):
+    """A link with one purpose and one target. Only the token's hash is stored,
+    so a database leak does not leak working links."""
+
+    class State(models.TextChoices):
+        ACTIVE = "active", _("bruikbaar")
+        EXPIRED = "expired", _("verlopen")
+        REVOKED = "revoked", _("ingetrokken")
+        COMPLETED = "completed", _("afgerond")
+
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # Validated against the handler registry (stagebeheer.links); each app adds
+    # its own purposes there, so there is no fixed list to check in the database.
+    purpose = models.CharField(_("doel"), max_length=40)
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    target = GenericForeignKey("content_type", "object_id")
+    department = models.ForeignKey(
+        "stagebeheer.Department", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    recipient_name = models.CharField(_("naam ontvanger"), max_length=150)
+    recipient_email = models.EmailField(_("e-mail ontvanger"))
+    # A short note on whose behalf the recipient acts (e.g. "ouder van ...").
+    recipient_role = models.CharField(_("rol ontvanger"), max_length=40, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    expires_at = models.DateTimeField(_("verloopt op"))
+    revoked_at = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+    completed_at = models.DateTimeField(_("afgerond op"), null=True, blank=True)
+
+    objects = AccessLinkQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("link")
+        verbose_name_plural = _("links")
+        indexes = [
+            # Finding a target's links (revoke all, "has this party been sent one?").
+            models.Index(fields=["content_type", "object_id", "purpose"], name="accesslink_target_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.purpose} → {self.recipient_email}"
+
+    @classmethod
+    def issue(cls, *, purpose, target, recipient_name, recipient_email, department=None,
+              days=None, created_by=None, recipient_role=""):
+        """Create a link and return (link, token). The token exists only in the
+        return value and the mail; it cannot be recovered from the database."""
+        from stagebeheer.links import get_handler
+
+        get_handler(purpose)  # unknown purposes fail here, not when opened
+        token = secrets.token_urlsafe(32)
+        link = cls.objects.create(
+            token_hash=hash_token(token),
+            purpose=purpose,
+            content_type=ContentType.objects.get_for_model(target),
+            object_id=target.pk,
+            department=department,
+            recipient_name=recipient_name,
+            recipient_email=recipient_email,
+            recipient_role=recipient_role,
+            created_by=created_by,
+            expires_at=timezone.now() + timedelta(days=days or settings.ACCESS_LINK_DAYS),
+        )
+        return link, token
+
+    @staticmethod
+    def url_for(token: str) -> str:
+        return f"{settings.SITE_URL}/l/{token}/"
+
+    @property
+    def state(self) -> str:
+        if self.revoked_at:
+            return self.State.REVOKED
+        if self.completed_at:
+            return self.State.COMPLETED
+        if self.expires_at <= timezone.now():
+            return self.State.EXPIRED
+        return self.State.ACTIVE
+
+    @property
+    def is_usable(self) -> bool:
+        return self.state == self.State.ACTIVE
+
+    def claim_completion(self) -> bool:
+        """Mark the link used. Returns False when it was no longer usable, so a
+        double submit or a race between two tabs stores the answer once."""
+        now = timezone.now()
+        claimed = (
+            AccessLink.objects.usable().filter(pk=self.pk).update(completed_at=now) == 1
+        )
+        if claimed:
+            self.completed_at = now
+        return claimed
+
+    def revoke(self) -> None:
+        now = timezone.now()
+        if AccessLink.objects.filter(pk=self.pk, revoked_at__isnull=True).update(revoked_at=now):
+            self.revoked_at = now

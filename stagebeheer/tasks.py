@@ -1,0 +1,96 @@
+"""Sending mail: claim the row, send once, retry transient errors with backoff."""
+
+import logging
+import smtplib
+import socket
+from datetime import timedelta
+
+from celery import shared_task
+from django.core.mail import EmailMultiAlternatives
+from django.db.models import F
+from django.utils import timezone
+
+from stagebeheer.celery import app
+from stagebeheer.models import OutgoingMessage
+
+log = logging.getLogger(__name__)
+
+# Errors worth another try: the server or the network had a bad moment.
+TRANSIENT_ERRORS = (
+    smtplib.SMTPServerDisconnected,
+    smtplib.SMTPConnectError,
+    smtplib.SMTPHeloError,
+    smtplib.SMTPDataError,
+    smtplib.SMTPSenderRefused,
+    socket.timeout,
+    ConnectionError,
+    TimeoutError,
+)
+MAX_ATTEMPTS = 6
+
+
+def backoff_seconds(attempt: int) -> int:
+    return min(60 * 2 ** (attempt - 1), 3600)
+
+
+@shared_task(bind=True, max_retries=MAX_ATTEMPTS - 1, soft_time_limit=60, time_limit=90)
+def send_message(self, message_id: int) -> str:
+    # Only one worker may move a queued row to sending, so a duplicated or
+    # redelivered task never sends the same message twice.
+    claimed = OutgoingMessage.objects.filter(
+        pk=message_id, status=OutgoingMessage.Status.QUEUED
+    ).update(status=OutgoingMessage.Status.SENDING, attempts=F("attempts") + 1)
+    if not claimed:
+        return "skipped"
+    message = OutgoingMessage.objects.get(pk=message_id)
+    email = EmailMultiAlternatives(
+        subject=message.subject,
+        body=message.body_text,
+        to=[f"{message.to_name} <{message.to_email}>" if message.to_name else message.to_email],
+    )
+    if message.body_html:
+        email.attach_alternative(message.body_html, "text/html")
+    try:
+        email.send()
+    except TRANSIENT_ERRORS as exc:
+        message.last_error = f"{type(exc).__name__}: {exc}"[:2000]
+        if message.attempts >= MAX_ATTEMPTS:
+            message.status = OutgoingMessage.Status.FAILED
+            message.save(update_fields=["status", "last_error"])
+            log.warning("Giving up on message %s after %s attempts", message_id, message.attempts)
+            return "failed"
+        message.status = OutgoingMessage.Status.QUEUED
+        message.save(update_fields=["status", "last_error"])
+        raise self.retry(exc=exc, countdown=backoff_seconds(message.attempts)) from exc
+    except Exception as exc:
+        # A refused recipient or a bad address will not get better by retrying.
+        message.status = OutgoingMessage.Status.FAILED
+        message.last_error = f"{type(exc).__name__}: {exc}"[:2000]
+        message.save(update_fields=["status", "last_error"])
+        log.exception("Message %s failed permanently", message_id)
+        return "failed"
+    message.status = OutgoingMessage.Status.SENT
+    message.sent_at = timezone.now()
+    message.last_error = ""
+    message.save(update_fields=["status", "sent_at", "last_error"])
+    return "sent"
+
+
+@shared_task(soft_time_limit=60, time_limit=90)
+def requeue_stale_mail() -> int:
+    """Queue again what was stored but never picked up (the broker was down at
+    commit time). The claim in send_message keeps this safe to run twice."""
+    cutoff = timezone.now() - timedelta(minutes=10)
+    ids = list(
+        OutgoingMessage.objects.filter(
+            status=OutgoingMessage.Status.QUEUED, created_at__lt=cutoff, attempts=0
+        ).values_list("pk", flat=True)[:500]
+    )
+    for pk in ids:
+        send_message.delay(pk)
+    return len(ids)
+
+
+@app.on_after_finalize.connect
+def schedule(sender, **kwargs):
+    sender.add_periodic_task(600.0, requeue_stale_mail.s(), name="requeue stale mail")
