@@ -22,7 +22,9 @@ class UserAdmin(BaseUserAdmin):
         (_("Persoon"), {"fields": ["full_name", "phone"]}),
         (_("Rechten"), {"fields": ["is_active", "is_staff", "is_superuser"]}),
     ]
-    add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "full_name", "password1", "password2"]})]
+    add_fieldsets = [
+        (None, {"classes": ["wide"], "fields": ["email", "full_name", "password1", "password2"]})
+    ]
 
 
 @admin.register(School)

@@ -8,6 +8,6 @@ def link_handlers_load(app_configs, **kwargs):
 
     try:
         discover()
-    except Exception as exc:  # noqa: BLE001 - reported as a check, not a crash
+    except Exception as exc:
         return [Warning(f"Link handlers failed to load: {exc}", id="stagebeheer.W001")]
     return []

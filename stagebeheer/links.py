@@ -34,7 +34,7 @@ class LinkHandler:
 
     def completed_response(self, request, link):
         """What a completed link shows; None gives the shared 'already done' page."""
-        return None
+        return
 
 
 def register(handler_class):

@@ -7,8 +7,9 @@ from django.utils import translation
 from stagebeheer.models import OutgoingMessage
 
 
-def queue_mail(*, to_email, subject, template, context=None, to_name="", related=None,
-               department=None) -> OutgoingMessage:
+def queue_mail(
+    *, to_email, subject, template, context=None, to_name="", related=None, department=None
+) -> OutgoingMessage:
     """Render ``<template>.txt`` (and ``<template>.html`` if it exists) in Dutch,
     store the message and queue its sending on commit."""
     context = {"to_name": to_name, **(context or {})}
@@ -17,7 +18,7 @@ def queue_mail(*, to_email, subject, template, context=None, to_name="", related
         body_text = render_to_string(f"{template}.txt", context)
         try:
             body_html = render_to_string(f"{template}.html", context)
-        except Exception:  # noqa: BLE001 - the HTML part is optional
+        except Exception:
             body_html = ""
     message = OutgoingMessage(
         to_email=to_email,

@@ -1,7 +1,12 @@
-"""What each role sees in the menu and on the start page.
+"""What each role sees in the menu, on the start page, and in shared pages.
 
-Each app lists its own entries in ``<app>/navigation.py`` as ``NAV_ITEMS`` and
-``HOME_PANELS``; this module gathers them, so the core never imports the apps.
+Each app lists its own entries in ``<app>/navigation.py`` as ``NAV_ITEMS``,
+``HOME_PANELS`` and ``PANELS``; this module gathers them, so the core (and
+``placements``) never import the downstream apps.
+
+``PANELS`` are sections another app adds to a page it does not own: the
+placement page shows the agreement and the visits, the plan page shows the
+contact-moment rules, each rendered by the app that owns them.
 """
 
 from dataclasses import dataclass, field
@@ -31,6 +36,44 @@ class HomePanel:
     template: str
     context: object
     order: int = 50
+
+
+@dataclass(frozen=True)
+class Panel:
+    """A section on a page of another app. ``slot`` names the page (for example
+    "placement_detail", "plan_detail"); ``context(request, obj)`` returns the
+    template's context or None to hide it. Keep its queries fixed in number."""
+
+    slot: str
+    template: str
+    context: object
+    order: int = 50
+
+
+@cache
+def _slot_panels():
+    found = []
+    for config in apps.get_app_configs():
+        try:
+            module = import_module(f"{config.name}.navigation")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{config.name}.navigation":
+                raise
+            continue
+        found += getattr(module, "PANELS", [])
+    return sorted(found, key=lambda p: p.order)
+
+
+def panels_for_slot(slot, request, obj):
+    """Rendered by ``{% include panel.template with panel=panel.context %}``."""
+    shown = []
+    for panel in _slot_panels():
+        if panel.slot != slot:
+            continue
+        context = panel.context(request, obj)
+        if context is not None:
+            shown.append({"template": panel.template, "context": context})
+    return shown
 
 
 @cache

@@ -5,8 +5,8 @@ filter by hand. Memberships are read once per request and kept on the user
 object, so a page asks the database for them a single time.
 """
 
-from django.http import Http404
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 
 
 def _memberships(user) -> dict[int, set[str]]:
@@ -29,9 +29,7 @@ def department_ids(user, roles=None) -> list[int]:
     if not user.is_authenticated:
         return []
     wanted = set(roles) if roles else None
-    return sorted(
-        dept for dept, held in _memberships(user).items() if wanted is None or held & wanted
-    )
+    return sorted(dept for dept, held in _memberships(user).items() if wanted is None or held & wanted)
 
 
 def roles_of(user) -> set[str]:

@@ -37,9 +37,9 @@ def backoff_seconds(attempt: int) -> int:
 def send_message(self, message_id: int) -> str:
     # Only one worker may move a queued row to sending, so a duplicated or
     # redelivered task never sends the same message twice.
-    claimed = OutgoingMessage.objects.filter(
-        pk=message_id, status=OutgoingMessage.Status.QUEUED
-    ).update(status=OutgoingMessage.Status.SENDING, attempts=F("attempts") + 1)
+    claimed = OutgoingMessage.objects.filter(pk=message_id, status=OutgoingMessage.Status.QUEUED).update(
+        status=OutgoingMessage.Status.SENDING, attempts=F("attempts") + 1
+    )
     if not claimed:
         return "skipped"
     message = OutgoingMessage.objects.get(pk=message_id)

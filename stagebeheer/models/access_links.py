@@ -31,9 +31,7 @@ class AccessLinkQuerySet(models.QuerySet):
         return self.filter(revoked_at__isnull=True, completed_at__isnull=True, expires_at__gt=now)
 
     def for_target(self, obj):
-        return self.filter(
-            content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
-        )
+        return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
 
 
 class AccessLink(models.Model):
@@ -82,8 +80,18 @@ class AccessLink(models.Model):
         return f"{self.purpose} → {self.recipient_email}"
 
     @classmethod
-    def issue(cls, *, purpose, target, recipient_name, recipient_email, department=None,
-              days=None, created_by=None, recipient_role=""):
+    def issue(
+        cls,
+        *,
+        purpose,
+        target,
+        recipient_name,
+        recipient_email,
+        department=None,
+        days=None,
+        created_by=None,
+        recipient_role="",
+    ):
         """Create a link and return (link, token). The token exists only in the
         return value and the mail; it cannot be recovered from the database."""
         from stagebeheer.links import get_handler
@@ -126,9 +134,7 @@ class AccessLink(models.Model):
         """Mark the link used. Returns False when it was no longer usable, so a
         double submit or a race between two tabs stores the answer once."""
         now = timezone.now()
-        claimed = (
-            AccessLink.objects.usable().filter(pk=self.pk).update(completed_at=now) == 1
-        )
+        claimed = AccessLink.objects.usable().filter(pk=self.pk).update(completed_at=now) == 1
         if claimed:
             self.completed_at = now
         return claimed

@@ -89,7 +89,9 @@ class School(models.Model):
         _("BRIN"),
         max_length=4,
         unique=True,
-        validators=[RegexValidator(r"^[0-9]{2}[A-Z]{2}$", _("Een BRIN is twee cijfers en twee letters, zoals 12AB."))],
+        validators=[
+            RegexValidator(r"^[0-9]{2}[A-Z]{2}$", _("Een BRIN is twee cijfers en twee letters, zoals 12AB."))
+        ],
     )
     board_name = models.CharField(_("bestuur"), max_length=200, blank=True)
     address = models.CharField(_("adres"), max_length=200, blank=True)
@@ -119,7 +121,9 @@ class DepartmentQuerySet(models.QuerySet):
 class Department(models.Model):
     """An afdeling: BRIN plus location number and school type."""
 
-    school = models.ForeignKey(School, on_delete=models.PROTECT, related_name="departments", verbose_name=_("school"))
+    school = models.ForeignKey(
+        School, on_delete=models.PROTECT, related_name="departments", verbose_name=_("school")
+    )
     name = models.CharField(_("naam"), max_length=200)
     location_number = models.CharField(
         _("vestigingsnummer"),
@@ -138,7 +142,9 @@ class Department(models.Model):
         verbose_name_plural = _("afdelingen")
         ordering = ["school__name", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["school", "location_number", "school_type"], name="department_unique_location_type"),
+            models.UniqueConstraint(
+                fields=["school", "location_number", "school_type"], name="department_unique_location_type"
+            ),
             models.CheckConstraint(
                 condition=models.Q(school_type__in=SchoolType.values), name="department_school_type_valid"
             ),
@@ -155,7 +161,9 @@ class Department(models.Model):
 class Membership(models.Model):
     """A user's role in one department. Staff see only their departments."""
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("gebruiker"))
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("gebruiker")
+    )
     department = models.ForeignKey(
         Department, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("afdeling")
     )

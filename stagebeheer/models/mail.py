@@ -34,7 +34,11 @@ class OutgoingMessage(models.Model):
     related = GenericForeignKey("content_type", "object_id")
     # Whose coordinators see this message in the outbox.
     department = models.ForeignKey(
-        "stagebeheer.Department", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        "stagebeheer.Department",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("afdeling"),
     )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)

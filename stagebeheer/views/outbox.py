@@ -47,9 +47,9 @@ def outbox_retry(request, pk):
     _require_coordinator(request.user)
     message = get_visible_or_404(OutgoingMessage.objects, request.user, pk=pk)
     with transaction.atomic():
-        requeued = OutgoingMessage.objects.filter(
-            pk=message.pk, status=OutgoingMessage.Status.FAILED
-        ).update(status=OutgoingMessage.Status.QUEUED, attempts=0)
+        requeued = OutgoingMessage.objects.filter(pk=message.pk, status=OutgoingMessage.Status.FAILED).update(
+            status=OutgoingMessage.Status.QUEUED, attempts=0
+        )
         if requeued:
             send_on_commit(message.pk)
     if requeued:

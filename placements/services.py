@@ -1,0 +1,189 @@
+"""The placement's lifecycle. Every state change goes through here.
+
+    draft → agreement_pending → active → completed
+    terminated (with date and reason) from any state after draft
+
+Other apps call these functions; they never set ``Placement.state`` themselves.
+"""
+
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from placements.models import Placement, PlacementState
+from placements.signals import placement_contract_changed, placement_state_changed
+from stagebeheer.history import record
+
+State = PlacementState
+
+# Functions (placement) -> str | None that may refuse activation with a reason.
+# The agreements app registers the rule "only a fully signed current agreement".
+# With no guard registered activation is refused: the rule fails closed.
+_activation_guards: list[Callable[[Placement], str | None]] = []
+
+
+def register_activation_guard(guard: Callable[[Placement], str | None]) -> None:
+    if guard not in _activation_guards:
+        _activation_guards.append(guard)
+
+
+class TransitionError(ValidationError):
+    """A state change that is not allowed now; the message says why."""
+
+
+def _minutes(hhmm: str) -> int:
+    moment = datetime.strptime(hhmm, "%H:%M")  # noqa: DTZ007 - a clock time, not a moment
+    return moment.hour * 60 + moment.minute
+
+
+def daily_minutes(entry: dict) -> int:
+    return max(_minutes(entry["end"]) - _minutes(entry["start"]) - int(entry.get("break_minutes") or 0), 0)
+
+
+def planned_hours(schedule: list[dict], start: date, end: date) -> Decimal:
+    """Hours the weekly schedule gives between start and end, both included."""
+    per_weekday: dict[int, int] = {}
+    for entry in schedule or []:
+        per_weekday[int(entry["weekday"])] = per_weekday.get(int(entry["weekday"]), 0) + daily_minutes(entry)
+    if not per_weekday or end < start:
+        return Decimal("0")
+    total = 0
+    days = (end - start).days + 1
+    full_weeks, rest = divmod(days, 7)
+    total += full_weeks * sum(per_weekday.values())
+    for offset in range(rest):
+        total += per_weekday.get((start + timedelta(days=full_weeks * 7 + offset)).weekday(), 0)
+    return (Decimal(total) / 60).quantize(Decimal("0.01"))
+
+
+def _transition(
+    placement: Placement,
+    allowed_from: set[str],
+    new_state: str,
+    actor,
+    summary: str,
+    extra: dict | None = None,
+) -> Placement:
+    """Move the row with a conditional UPDATE, so two clicks or two workers
+    cannot both move it, then record history and tell listeners."""
+    extra = extra or {}
+    with transaction.atomic():
+        old_state = Placement.objects.filter(pk=placement.pk).values_list("state", flat=True).first()
+        moved = Placement.objects.filter(pk=placement.pk, state__in=allowed_from).update(
+            state=new_state, updated_at=timezone.now(), **extra
+        )
+        if not moved:
+            raise TransitionError(
+                _("Deze stage kan niet naar ‘%(new)s’ vanuit ‘%(old)s’.")
+                % {"new": State(new_state).label, "old": State(old_state).label if old_state else "?"}
+            )
+        placement.state = new_state
+        for field, value in extra.items():
+            setattr(placement, field, value)
+        record(
+            placement,
+            action=f"state:{new_state}",
+            summary=summary,
+            actor=actor,
+            changes={"state": [old_state, new_state]},
+        )
+        placement_state_changed.send(
+            sender=Placement, placement=placement, old_state=old_state, new_state=new_state, actor=actor
+        )
+    return placement
+
+
+def send_for_agreement(placement: Placement, actor=None) -> Placement:
+    """draft → agreement_pending: the placement is settled and the agreement goes out."""
+    return _transition(
+        placement, {State.DRAFT}, State.AGREEMENT_PENDING, actor, _("Overeenkomst in behandeling")
+    )
+
+
+def activate(placement: Placement, actor=None) -> Placement:
+    """agreement_pending → active, only when every activation guard agrees
+    (the agreements app: a fully signed current agreement)."""
+    if not _activation_guards:
+        raise TransitionError(_("Een stage wordt pas lopend als de overeenkomst is ondertekend."))
+    for guard in _activation_guards:
+        reason = guard(placement)
+        if reason:
+            raise TransitionError(reason)
+    return _transition(placement, {State.AGREEMENT_PENDING}, State.ACTIVE, actor, _("Stage gestart"))
+
+
+def back_to_pending(placement: Placement, actor=None, reason: str = "") -> Placement:
+    """active → agreement_pending when a changed contract must be signed again."""
+    return _transition(
+        placement,
+        {State.ACTIVE},
+        State.AGREEMENT_PENDING,
+        actor,
+        reason or _("Gewijzigde overeenkomst moet opnieuw worden getekend"),
+    )
+
+
+def complete(placement: Placement, actor=None) -> Placement:
+    return _transition(placement, {State.ACTIVE}, State.COMPLETED, actor, _("Stage afgerond"))
+
+
+def terminate(placement: Placement, *, on: date, reason: str, actor=None) -> Placement:
+    if not reason or not reason.strip():
+        raise TransitionError(_("Geef een reden voor de beëindiging."))
+    if on < placement.start_date:
+        raise TransitionError(_("De einddatum ligt vóór het begin van de stage."))
+    return _transition(
+        placement,
+        {State.AGREEMENT_PENDING, State.ACTIVE},
+        State.TERMINATED,
+        actor,
+        _("Stage beëindigd: %(reason)s") % {"reason": reason.strip()[:200]},
+        extra={"terminated_on": on, "termination_reason": reason.strip()},
+    )
+
+
+def update_contract(placement: Placement, values: dict, actor=None) -> list[str]:
+    """Save changed fields; when a contract field changed after draft, tell the
+    agreements app (a new version to sign). Returns the changed field names."""
+    changed = []
+    for field, value in values.items():
+        if getattr(placement, field) != value:
+            setattr(placement, field, value)
+            changed.append(field)
+    if not changed:
+        return []
+    if {"schedule", "start_date", "end_date"} & set(changed):
+        placement.planned_hours = planned_hours(placement.schedule, placement.start_date, placement.end_date)
+        changed.append("planned_hours")
+    with transaction.atomic():
+        placement.save(update_fields=[*changed, "updated_at"])
+        record(
+            placement, action="update", summary=_("Stage gewijzigd"), actor=actor, changes={"fields": changed}
+        )
+        contract = [f for f in changed if f in Placement.CONTRACT_FIELDS]
+        if contract and placement.state != State.DRAFT:
+            placement_contract_changed.send(
+                sender=Placement, placement=placement, changed_fields=contract, actor=actor
+            )
+    return changed
+
+
+def pair_duo(first: Placement, second: Placement, actor=None) -> None:
+    """Two placements at the same host with the same school supervisor form a duo."""
+    if first.pk == second.pk:
+        raise ValidationError(_("Een stage kan geen duo met zichzelf vormen."))
+    if first.host_id != second.host_id or first.school_supervisor_id != second.school_supervisor_id:
+        raise ValidationError(_("Een duo heeft hetzelfde stagebedrijf en dezelfde stagebegeleider."))
+    if first.duo_partner_id not in (None, second.pk) or second.duo_partner_id not in (None, first.pk):
+        raise ValidationError(_("Een van beide stages heeft al een duo-partner."))
+    with transaction.atomic():
+        Placement.objects.filter(pk=first.pk).update(duo_partner=second)
+        Placement.objects.filter(pk=second.pk).update(duo_partner=first)
+        first.duo_partner, second.duo_partner = second, first
+        record(first, action="duo", summary=_("Duo gevormd met %(s)s") % {"s": second.student}, actor=actor)
+        record(second, action="duo", summary=_("Duo gevormd met %(s)s") % {"s": first.student}, actor=actor)

@@ -1,0 +1,43 @@
+"""Who changed what and when, for placements, agreements, assessments and concerns."""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class HistoryEntry(models.Model):
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    subject = GenericForeignKey("content_type", "object_id")
+    at = models.DateTimeField(_("tijdstip"), auto_now_add=True)
+    # Null for changes by someone without an account (through a link) or by the system.
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("door"),
+    )
+    actor_label = models.CharField(_("door (naam)"), max_length=150, blank=True)
+    action = models.CharField(_("actie"), max_length=40)
+    summary = models.CharField(_("omschrijving"), max_length=300)
+    changes = models.JSONField(_("wijzigingen"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("wijziging")
+        verbose_name_plural = _("geschiedenis")
+        ordering = ["-at", "-pk"]
+        indexes = [
+            # A detail page's history list: one object's entries, newest first.
+            models.Index(fields=["content_type", "object_id", "-at"], name="history_subject_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.at:%d-%m-%Y %H:%M} {self.summary}"
+
+    @property
+    def who(self):
+        return self.actor.full_name if self.actor_id else self.actor_label or _("systeem")
