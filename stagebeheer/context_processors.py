@@ -1,8 +1,12 @@
-from stagebeheer.navigation import nav_for
+from stagebeheer.navigation import link_actions_for, nav_for
 
 
 def navigation(request):
+    match = getattr(request, "resolver_match", None)
+    if match is not None and match.url_name in {"access_link", "access_link_action"}:
+        # A page reached by an emailed link: no menu, but the shared link actions.
+        return {"nav_items": [], "link_actions": link_actions_for(match.kwargs["token"])}
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"nav_items": []}
-    return {"nav_items": nav_for(user)}
+        return {"nav_items": [], "link_actions": []}
+    return {"nav_items": nav_for(user), "link_actions": []}

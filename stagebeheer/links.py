@@ -10,6 +10,9 @@ from django.http import HttpResponseNotAllowed
 from django.utils.module_loading import autodiscover_modules
 
 _handlers: dict[str, "LinkHandler"] = {}
+# Actions offered on every link page whatever its purpose (report a concern,
+# read the guide), served at /l/<token>/<action>/ by ``func(request, link)``.
+_global_actions: dict[str, object] = {}
 
 
 class LinkHandler:
@@ -42,6 +45,16 @@ def register(handler_class):
         raise ValueError(f"{handler_class.__name__} has no purpose")
     _handlers[handler_class.purpose] = handler_class()
     return handler_class
+
+
+def register_global_action(action: str, func) -> None:
+    _global_actions[action] = func
+
+
+def get_global_action(action):
+    if not _handlers:
+        autodiscover_modules("links")
+    return _global_actions.get(action)
 
 
 def get_handler(purpose: str) -> LinkHandler:

@@ -50,6 +50,37 @@ class Panel:
     order: int = 50
 
 
+@dataclass(frozen=True)
+class LinkAction:
+    """A link shown on every page reached by an emailed link, served by a
+    global action registered in stagebeheer.links (e.g. "report-concern")."""
+
+    label: str
+    action: str
+    order: int = 50
+
+
+@cache
+def _link_actions():
+    found = []
+    for config in apps.get_app_configs():
+        try:
+            module = import_module(f"{config.name}.navigation")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{config.name}.navigation":
+                raise
+            continue
+        found += getattr(module, "LINK_ACTIONS", [])
+    return sorted(found, key=lambda a: a.order)
+
+
+def link_actions_for(token):
+    return [
+        {"label": a.label, "url": reverse("access_link_action", args=[token, a.action])}
+        for a in _link_actions()
+    ]
+
+
 @cache
 def _slot_panels():
     found = []

@@ -3,7 +3,7 @@ from django.core.cache import cache
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 
-from stagebeheer.links import get_handler
+from stagebeheer.links import get_global_action, get_handler
 from stagebeheer.models import AccessLink
 from stagebeheer.models.access_links import hash_token
 
@@ -42,6 +42,12 @@ def open_link(request, token, action=None):
     except LookupError:
         return _refuse(request, "links/unknown.html", 404)
     state = link.state
+    global_action = get_global_action(action) if action else None
+    if global_action is not None and state in (AccessLink.State.ACTIVE, AccessLink.State.COMPLETED):
+        # Reporting a concern or reading the guide stays possible after the form is sent.
+        response = global_action(request, link)
+        add_never_cache_headers(response)
+        return response
     if state == AccessLink.State.COMPLETED:
         response = handler.completed_response(request, link)
         if response is None:
