@@ -1,0 +1,342 @@
+"""The browser harness: the real app on a live server, a real Celery worker on
+Redis, headless Chromium from Debian, axe-core and screenshots.
+
+A journey is a test in this folder. It gets an empty database plus the demo
+seed and walks through pages only::
+
+    def test_the_leader_reads_the_dashboard(desktop, login_as, step):
+        login_as(desktop, "leader")
+        desktop.get_by_role("link", name="Dashboard").click()
+        step(desktop, "dashboard")          # axe at 1280 and 360 px + screenshots
+
+Fixtures (all function-scoped unless noted):
+
+- ``desktop`` / ``phone``: a fresh page at 1280 × 900 / 360 × 740, Dutch
+  browser, ``base_url`` set to the live server, so ``page.goto("/login/")`` works.
+- ``page_at(width, height=None)``: another fresh page (its own cookies), for a
+  second person in the same journey.
+- ``login_as(page, who)``: through the real login form; ``who`` is a key of
+  stagebeheer.demo.USERS ("coordinator", "supervisor", ...) or an e-mail address.
+- ``step(page, name)``: every page a journey visits goes through this: axe at
+  both widths (a violation fails the test) and a screenshot at both widths.
+- ``check_a11y(page, name)`` and ``shot(page, name)``: the two halves of ``step``.
+- ``link_from_outbox(to_email, subject_contains="")``: waits until the worker
+  has sent the newest matching message and returns the first link in its text,
+  pointed at the live server.
+- ``live_server`` (pytest-django, session-scoped) and ``browser`` (module-scoped).
+
+Every test here is marked ``e2e`` and runs with a transactional database, so
+the live server's thread and the worker thread see the same rows.
+"""
+
+import io
+import os
+import re
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.core.management import call_command
+from playwright.sync_api import sync_playwright
+
+from stagebeheer.demo import DEMO_PASSWORD, USERS
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--no-first-run",
+]
+DESKTOP = (1280, 900)
+PHONE = (360, 740)
+A11Y_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+ROOT = Path(__file__).resolve().parents[2]
+MAIL_TIMEOUT = 20.0  # seconds for the worker to send a queued message
+
+
+def pytest_collection_modifyitems(config, items):
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.e2e)
+            item.add_marker(pytest.mark.django_db(transaction=True))
+
+
+# --- where the screenshots go ----------------------------------------------
+
+
+def _run_id(config):
+    """One folder per run, shared by the xdist workers of that run."""
+    workerinput = getattr(config, "workerinput", None)
+    if workerinput is not None:
+        return f"run-{workerinput['testrunuid'][:10]}"
+    if not hasattr(config, "_e2e_run_id"):
+        config._e2e_run_id = time.strftime("run-%Y%m%d-%H%M%S")
+    return config._e2e_run_id
+
+
+def _announce(config, text):
+    """Print outside pytest's capture, once per run even with several workers."""
+    capman = config.pluginmanager.getplugin("capturemanager")
+    with capman.global_and_fixture_disabled():
+        # An xdist worker's stdout is its channel to the controller; stderr
+        # still reaches the terminal.
+        os.write(2, f"\n{text}\n".encode())
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir(request):
+    folder = ROOT / "test-artifacts" / "screenshots" / _run_id(request.config)
+    try:
+        folder.mkdir(parents=True)
+    except FileExistsError:
+        pass  # another worker of this run made it and said where
+    else:
+        _announce(request.config, f"Browser screenshots: {folder}")
+    return folder
+
+
+# --- the browser ------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Chromium for one module's journeys.
+
+    Playwright's sync API runs its asyncio loop in this thread (in a greenlet),
+    so while it lives Django sees a "running event loop" and refuses ORM calls
+    from the test, the seed and the worker's setup with SynchronousOnlyOperation.
+    No coroutine ever runs at the same time as that code (the loop only turns
+    while a Playwright call waits), so the check's concern, one connection
+    shared by concurrent coroutines, cannot happen here and we switch it off.
+    Module scope keeps both the loop and the switch away from the other tests
+    an xdist process runs after these.
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        # Debian's Chromium: Playwright's own browser download is not available here.
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            yield chromium
+            chromium.close()
+
+
+@pytest.fixture(autouse=True)
+def _live_app(live_server, celery_worker_on_redis, settings):
+    """The app as production runs it: links in mail point at the live server,
+    mail is sent by a real worker, the demo school is seeded through its command."""
+    settings.SITE_URL = live_server.url
+    # Production cookies are Secure; the live server speaks plain http.
+    settings.SESSION_COOKIE_SECURE = False
+    settings.CSRF_COOKIE_SECURE = False
+    call_command("seed_demo", stdout=io.StringIO())
+    return live_server
+
+
+class _PageProblems:
+    """JavaScript errors, CSP refusals and missing static files fail a journey."""
+
+    def __init__(self, page):
+        self.problems = []
+        page.on("pageerror", lambda error: self.problems.append(f"JavaScript error: {error}"))
+        page.on("console", self._console)
+        page.on("response", self._response)
+
+    def _console(self, message):
+        # "Failed to load resource" repeats a response we judge in _response.
+        if message.type == "error" and not message.text.startswith("Failed to load resource"):
+            self.problems.append(f"console: {message.text}")
+
+    def _response(self, response):
+        if response.url.endswith("/favicon.ico"):
+            return  # the browser asks on its own; the app declares none
+        if response.request.resource_type != "document" and response.status >= 400:
+            self.problems.append(f"{response.status} for {response.url}")
+
+
+@pytest.fixture
+def page_at(browser, live_server):
+    contexts = []
+
+    def _open(width, height=None):
+        height = height or (PHONE[1] if width < 768 else DESKTOP[1])
+        context = browser.new_context(
+            viewport={"width": width, "height": height},
+            base_url=live_server.url,
+            locale="nl-NL",
+            timezone_id="Europe/Amsterdam",
+        )
+        context.set_default_timeout(10_000)
+        page = context.new_page()
+        contexts.append((context, _PageProblems(page)))
+        return page
+
+    yield _open
+    problems = [p for _, watcher in contexts for p in watcher.problems]
+    for context, _ in contexts:
+        context.close()
+    assert not problems, "The browser reported problems:\n" + "\n".join(problems)
+
+
+@pytest.fixture
+def desktop(page_at):
+    return page_at(*DESKTOP)
+
+
+@pytest.fixture
+def phone(page_at):
+    return page_at(*PHONE)
+
+
+# --- signing in -------------------------------------------------------------
+
+
+ADMIN_EMAIL = "beheer@stagebeheer.example"  # the demo's superuser (stagebeheer.demo.seed_core)
+
+
+def demo_email(who):
+    """A key of stagebeheer.demo.USERS, "admin", or an e-mail address."""
+    if who == "admin":
+        return ADMIN_EMAIL
+    return USERS[who][0] if who in USERS else who
+
+
+@pytest.fixture
+def login_as(step):
+    def _login(page, who, password=DEMO_PASSWORD, check=True):
+        page.goto("/login/")
+        if check:
+            step(page, "login")
+        page.locator("input[name=username]").fill(demo_email(who))
+        page.locator("input[name=password]").fill(password)
+        page.locator("main form button[type=submit]").click()
+        page.wait_for_load_state()
+        assert "/login/" not in page.url, f"Logging in as {who} failed: {page.url}"
+        return page
+
+    return _login
+
+
+# --- accessibility and screenshots -------------------------------------------
+
+_axe = Axe()
+
+
+def a11y_violations(page):
+    options = {"runOnly": {"type": "tag", "values": A11Y_TAGS}, "resultTypes": ["violations"]}
+    return _axe.run(page, options=options).response["violations"]
+
+
+def describe_violations(name, width, violations):
+    lines = []
+    for violation in violations:
+        lines.append(
+            f"  [{name} @ {width}px] {violation['id']} ({violation['impact']}): {violation['help']}"
+            f"\n      {violation['helpUrl']}"
+        )
+        for node in violation["nodes"][:5]:
+            target = " ".join(str(t) for t in node["target"])
+            lines.append(f"      - {target}: {node['failureSummary'].splitlines()[-1].strip()}")
+        if len(violation["nodes"]) > 5:
+            lines.append(f"      ... and {len(violation['nodes']) - 5} more")
+    return lines
+
+
+def _safe(name):
+    return re.sub(r"[^\w.-]+", "_", name)
+
+
+class _Shots:
+    def __init__(self, folder, test_name):
+        self.folder = folder / _safe(test_name)
+        self.count = 0
+
+    def path(self, name, width):
+        return self.folder / f"{self.count:02d}-{_safe(name)}-{width}.png"
+
+
+def _at_each_width(page, action):
+    """Run ``action(width)`` at desktop and phone width, then restore the size."""
+    original = page.viewport_size
+    try:
+        for width, height in (DESKTOP, PHONE):
+            page.set_viewport_size({"width": width, "height": height})
+            action(width)
+    finally:
+        page.set_viewport_size(original)
+
+
+@pytest.fixture
+def shot(screenshot_dir, request):
+    shots = _Shots(screenshot_dir, request.node.name)
+
+    def _shot(page, name):
+        shots.count += 1
+        shots.folder.mkdir(parents=True, exist_ok=True)
+        _at_each_width(page, lambda width: page.screenshot(path=shots.path(name, width), full_page=True))
+
+    return _shot
+
+
+@pytest.fixture
+def check_a11y():
+    def _check(page, name):
+        found = []
+        _at_each_width(
+            page, lambda width: found.extend(describe_violations(name, width, a11y_violations(page)))
+        )
+        if found:
+            pytest.fail(f"Accessibility violations on page '{name}' ({page.url}):\n" + "\n".join(found))
+
+    return _check
+
+
+@pytest.fixture
+def step(shot, check_a11y):
+    """One visited page: screenshots first, so a failing page can be looked at."""
+
+    def _step(page, name):
+        page.wait_for_load_state()
+        shot(page, name)
+        check_a11y(page, name)
+        return page
+
+    return _step
+
+
+# --- mail ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def link_from_outbox(live_server):
+    from stagebeheer.models import OutgoingMessage
+
+    def _link(to_email, subject_contains=""):
+        to_email = demo_email(to_email)
+        deadline = time.monotonic() + MAIL_TIMEOUT
+        message = None
+        while time.monotonic() < deadline:
+            message = (
+                OutgoingMessage.objects.filter(to_email=to_email, subject__icontains=subject_contains)
+                .order_by("-created_at", "-pk")
+                .first()
+            )
+            if message is not None and message.status == OutgoingMessage.Status.SENT:
+                break
+            time.sleep(0.1)
+        else:
+            state = message.status if message else "no message at all"
+            pytest.fail(f"No sent mail to {to_email} about {subject_contains!r} ({state})")
+        found = re.search(r"https?://\S+", message.body_text)
+        assert found, f"No link in the mail to {to_email}:\n{message.body_text}"
+        # Links point at SITE_URL (set to the live server); a password reset
+        # takes the host of the request, which is the live server too.
+        url = found.group(0)
+        assert urlsplit(url).netloc == urlsplit(live_server.url).netloc, f"{url} leaves the site"
+        return url
+
+    return _link

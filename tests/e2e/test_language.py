@@ -1,0 +1,34 @@
+"""The interface is Dutch by default; anyone can switch to English and back."""
+
+from playwright.sync_api import expect
+
+
+def test_a_visitor_switches_the_login_page_to_english_and_back(desktop, step):
+    desktop.goto("/login/")
+    expect(desktop.locator("html")).to_have_attribute("lang", "nl")
+    expect(desktop.get_by_label("Wachtwoord")).to_be_visible()
+
+    desktop.get_by_role("button", name="English").click()
+    expect(desktop.locator("html")).to_have_attribute("lang", "en")
+    expect(desktop.get_by_label("Password")).to_be_visible()  # Django's own catalogue
+    assert desktop.url.endswith("/login/"), "the switch returns to the same page"
+    step(desktop, "login in english")
+
+    desktop.get_by_role("button", name="Nederlands").click()
+    expect(desktop.locator("html")).to_have_attribute("lang", "nl")
+    expect(desktop.get_by_label("Wachtwoord")).to_be_visible()
+
+
+def test_a_logged_in_user_keeps_the_chosen_language_across_pages(phone, login_as, step):
+    login_as(phone, "coordinator", check=False)
+    phone.get_by_role("button", name="Menu openen").click()
+    phone.get_by_role("button", name="English").click()
+    expect(phone.locator("html")).to_have_attribute("lang", "en")
+    step(phone, "start in english")
+
+    phone.goto("/mail/")
+    expect(phone.locator("html")).to_have_attribute("lang", "en")
+    step(phone, "outbox in english")
+    phone.get_by_role("button", name="Menu openen").click()
+    phone.get_by_role("button", name="Nederlands").click()
+    expect(phone.locator("html")).to_have_attribute("lang", "nl")
