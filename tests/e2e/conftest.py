@@ -231,16 +231,25 @@ def a11y_violations(page):
     return _axe.run(page, options=options).response["violations"]
 
 
-def describe_violations(name, width, violations):
+def describe_violations(name, found):
+    """``found``: (width, violation) pairs. One entry per rule and elements,
+    naming the widths where it happened."""
+    grouped = {}
+    for width, violation in found:
+        key = (violation["id"], tuple(" ".join(map(str, n["target"])) for n in violation["nodes"]))
+        grouped.setdefault(key, (violation, []))[1].append(f"{width}px")
     lines = []
-    for violation in violations:
+    for violation, widths in grouped.values():
         lines.append(
-            f"  [{name} @ {width}px] {violation['id']} ({violation['impact']}): {violation['help']}"
+            f"  [{name} @ {' + '.join(widths)}] {violation['id']} ({violation['impact']}): {violation['help']}"
             f"\n      {violation['helpUrl']}"
         )
         for node in violation["nodes"][:5]:
             target = " ".join(str(t) for t in node["target"])
-            lines.append(f"      - {target}: {node['failureSummary'].splitlines()[-1].strip()}")
+            lines.append(f"      - {target}  {node['html'][:140]}")
+            # "Fix any of the following:" / "Fix all of the following:" and the reasons.
+            for reason in node["failureSummary"].splitlines():
+                lines.append(f"          {reason.strip()}")
         if len(violation["nodes"]) > 5:
             lines.append(f"      ... and {len(violation['nodes']) - 5} more")
     return lines
@@ -286,11 +295,10 @@ def shot(screenshot_dir, request):
 def check_a11y():
     def _check(page, name):
         found = []
-        _at_each_width(
-            page, lambda width: found.extend(describe_violations(name, width, a11y_violations(page)))
-        )
+        _at_each_width(page, lambda width: found.extend((width, v) for v in a11y_violations(page)))
         if found:
-            pytest.fail(f"Accessibility violations on page '{name}' ({page.url}):\n" + "\n".join(found))
+            report = "\n".join(describe_violations(name, found))
+            pytest.fail(f"Accessibility violations on page '{name}' ({page.url}):\n{report}", pytrace=False)
 
     return _check
 
