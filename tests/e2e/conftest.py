@@ -17,6 +17,7 @@ Fixtures (all function-scoped unless noted):
   second person in the same journey.
 - ``login_as(page, who)``: through the real login form; ``who`` is a key of
   stagebeheer.demo.USERS ("coordinator", "supervisor", ...) or an e-mail address.
+- ``menu(page, label)``: follows a main-menu entry, opening the menu on a phone.
 - ``step(page, name)``: every page a journey visits goes through this: axe at
   both widths (a violation fails the test) and a screenshot at both widths.
 - ``check_a11y(page, name)`` and ``shot(page, name)``: the two halves of ``step``.
@@ -64,6 +65,14 @@ def pytest_collection_modifyitems(config, items):
         if here in Path(item.fspath).parents:
             item.add_marker(pytest.mark.e2e)
             item.add_marker(pytest.mark.django_db(transaction=True))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call":
+        item._e2e_failed = report.failed  # the pages' teardown saves what they showed
+    return report
 
 
 # --- where the screenshots go ----------------------------------------------
@@ -159,7 +168,7 @@ class _PageProblems:
 
 
 @pytest.fixture
-def page_at(browser, live_server):
+def page_at(browser, live_server, screenshot_dir, request):
     contexts = []
 
     def _open(width, height=None):
@@ -172,13 +181,20 @@ def page_at(browser, live_server):
         )
         context.set_default_timeout(10_000)
         page = context.new_page()
-        contexts.append((context, _PageProblems(page)))
+        contexts.append((page, _PageProblems(page)))
         return page
 
     yield _open
+    if getattr(request.node, "_e2e_failed", False):
+        # What each page showed when the test failed, next to the step shots.
+        folder = screenshot_dir / _safe(request.node.name)
+        folder.mkdir(parents=True, exist_ok=True)
+        for number, (page, _) in enumerate(contexts, start=1):
+            page.screenshot(path=folder / f"failed-page{number}.png", full_page=True)
+        _announce(request.config, f"Screenshot of the failure: {folder}")
     problems = [p for _, watcher in contexts for p in watcher.problems]
-    for context, _ in contexts:
-        context.close()
+    for page, _ in contexts:
+        page.context.close()
     assert not problems, "The browser reported problems:\n" + "\n".join(problems)
 
 
@@ -219,6 +235,21 @@ def login_as(step):
         return page
 
     return _login
+
+
+@pytest.fixture
+def menu():
+    """Follow a main-menu entry; on a phone the menu is opened first."""
+
+    def _follow(page, label):
+        toggler = page.get_by_role("button", name="Menu openen")
+        if toggler.is_visible() and toggler.get_attribute("aria-expanded") != "true":
+            toggler.click()
+        page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name=label, exact=True).click()
+        page.wait_for_load_state()
+        return page
+
+    return _follow
 
 
 # --- accessibility and screenshots -------------------------------------------
@@ -274,6 +305,8 @@ def _at_each_width(page, action):
     try:
         for width, height in (DESKTOP, PHONE):
             page.set_viewport_size({"width": width, "height": height})
+            # Let the page's resize observers run and the layout settle first.
+            page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
             action(width)
     finally:
         page.set_viewport_size(original)
