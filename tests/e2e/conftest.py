@@ -254,12 +254,15 @@ def menu():
 
 # --- accessibility and screenshots -------------------------------------------
 
-_axe = Axe()
+AXE_SCRIPT = Axe().axe_script  # the axe-core build that axe-playwright-python ships
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": A11Y_TAGS}, "resultTypes": ["violations"]}
 
 
 def a11y_violations(page):
-    options = {"runOnly": {"type": "tag", "values": A11Y_TAGS}, "resultTypes": ["violations"]}
-    return _axe.run(page, options=options).response["violations"]
+    # Load axe once per document, not once per run: parsing it is most of the cost.
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.evaluate(AXE_SCRIPT)
+    return page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)["violations"]
 
 
 def describe_violations(name, found):
