@@ -33,6 +33,7 @@ the live server's thread and the worker thread see the same rows.
 import io
 import os
 import re
+import shutil
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -56,6 +57,7 @@ DESKTOP = (1280, 900)
 PHONE = (360, 740)
 A11Y_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 ROOT = Path(__file__).resolve().parents[2]
+KEEP_RUNS = 5  # screenshot folders of earlier runs beyond these are removed
 MAIL_TIMEOUT = 20.0  # seconds for the worker to send a queued message
 
 
@@ -106,7 +108,14 @@ def screenshot_dir(request):
         pass  # another worker of this run made it and said where
     else:
         _announce(request.config, f"Browser screenshots: {folder}")
+        _forget_old_runs(folder.parent, keep=KEEP_RUNS)
     return folder
+
+
+def _forget_old_runs(parent, keep):
+    runs = sorted((p for p in parent.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime)
+    for old in runs[:-keep]:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 # --- the browser ------------------------------------------------------------
