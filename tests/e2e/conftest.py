@@ -21,9 +21,9 @@ Fixtures (all function-scoped unless noted):
 - ``step(page, name)``: every page a journey visits goes through this: axe at
   both widths (a violation fails the test) and a screenshot at both widths.
 - ``check_a11y(page, name)`` and ``shot(page, name)``: the two halves of ``step``.
-- ``link_from_outbox(to_email, subject_contains="")``: waits until the worker
-  has sent the newest matching message and returns the first link in its text,
-  pointed at the live server.
+- ``link_from_outbox(to_email, subject_contains="", url_contains="")``: waits
+  until the worker has sent the newest matching message and returns the first
+  (matching) link in its text, which points at the live server.
 - ``live_server`` (pytest-django, session-scoped) and ``browser`` (module-scoped).
 
 Every test here is marked ``e2e`` and runs with a transactional database, so
@@ -368,7 +368,9 @@ def step(shot, check_a11y):
 def link_from_outbox(live_server):
     from stagebeheer.models import OutgoingMessage
 
-    def _link(to_email, subject_contains=""):
+    def _link(to_email, subject_contains="", url_contains=""):
+        """The newest mail to ``to_email`` whose subject holds ``subject_contains``,
+        once the worker has sent it; its first link holding ``url_contains``."""
         to_email = demo_email(to_email)
         deadline = time.monotonic() + MAIL_TIMEOUT
         message = None
@@ -384,11 +386,11 @@ def link_from_outbox(live_server):
         else:
             state = message.status if message else "no message at all"
             pytest.fail(f"No sent mail to {to_email} about {subject_contains!r} ({state})")
-        found = re.search(r"https?://\S+", message.body_text)
-        assert found, f"No link in the mail to {to_email}:\n{message.body_text}"
+        found = [u for u in re.findall(r"https?://\S+", message.body_text) if url_contains in u]
+        assert found, f"No link with {url_contains!r} in the mail to {to_email}:\n{message.body_text}"
         # Links point at SITE_URL (set to the live server); a password reset
         # takes the host of the request, which is the live server too.
-        url = found.group(0)
+        url = found[0]
         assert urlsplit(url).netloc == urlsplit(live_server.url).netloc, f"{url} leaves the site"
         return url
 
