@@ -15,8 +15,10 @@ Fixtures (all function-scoped unless noted):
   browser, ``base_url`` set to the live server, so ``page.goto("/login/")`` works.
 - ``page_at(width, height=None)``: another fresh page (its own cookies), for a
   second person in the same journey.
-- ``login_as(page, who)``: through the real login form; ``who`` is a key of
-  stagebeheer.demo.USERS ("coordinator", "supervisor", ...) or an e-mail address.
+- ``login_as(page, who, password=DEMO_PASSWORD, check=True)``: through the real
+  login form; ``who`` is a key of stagebeheer.demo.USERS ("coordinator",
+  "supervisor", ...), "admin" or an e-mail address. ``check=False`` skips the
+  login page's own step once a journey has checked it.
 - ``menu(page, label)``: follows a main-menu entry, opening the menu on a phone.
 - ``step(page, name)``: every page a journey visits goes through this: axe at
   both widths (a violation fails the test) and a screenshot at both widths.
@@ -27,7 +29,9 @@ Fixtures (all function-scoped unless noted):
 - ``live_server`` (pytest-django, session-scoped) and ``browser`` (module-scoped).
 
 Every test here is marked ``e2e`` and runs with a transactional database, so
-the live server's thread and the worker thread see the same rows.
+the live server's thread and the worker thread see the same rows. A JavaScript
+error, a CSP refusal or a missing static file fails the journey; when a journey
+fails, each of its pages is saved as failed-pageN.png next to its step shots.
 """
 
 import io
