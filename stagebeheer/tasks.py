@@ -6,6 +6,7 @@ import socket
 from datetime import timedelta
 
 from celery import shared_task
+from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db.models import F
 from django.utils import timezone
@@ -29,8 +30,9 @@ TRANSIENT_ERRORS = (
 MAX_ATTEMPTS = 6
 
 
-def backoff_seconds(attempt: int) -> int:
-    return min(60 * 2 ** (attempt - 1), 3600)
+def backoff_seconds(attempt: int) -> float:
+    base = getattr(settings, "MAIL_RETRY_BASE_SECONDS", 60)
+    return min(base * 2 ** (attempt - 1), 3600)
 
 
 @shared_task(bind=True, max_retries=MAX_ATTEMPTS - 1, soft_time_limit=60, time_limit=90)
@@ -54,7 +56,9 @@ def send_message(self, message_id: int) -> str:
         email.send()
     except TRANSIENT_ERRORS as exc:
         message.last_error = f"{type(exc).__name__}: {exc}"[:2000]
-        if message.attempts >= MAX_ATTEMPTS:
+        # Inline (no worker, no Redis) nobody could retry later without blocking
+        # the request; the coordinator sends it again from the outbox instead.
+        if message.attempts >= MAX_ATTEMPTS or self.request.is_eager:
             message.status = OutgoingMessage.Status.FAILED
             message.save(update_fields=["status", "last_error"])
             log.warning("Giving up on message %s after %s attempts", message_id, message.attempts)

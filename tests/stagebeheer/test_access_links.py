@@ -39,8 +39,11 @@ def echo_handler():
 @pytest.fixture
 def issued(department):
     link, token = AccessLink.issue(
-        purpose="test_echo", target=department, recipient_name="Pim Praktijk",
-        recipient_email="pim@bedrijf.example", department=department,
+        purpose="test_echo",
+        target=department,
+        recipient_name="Pim Praktijk",
+        recipient_email="pim@bedrijf.example",
+        department=department,
     )
     return link, token
 
@@ -135,7 +138,10 @@ def test_guessing_tokens_is_rate_limited(client, issued, settings):
 def test_an_unknown_purpose_cannot_be_issued(department):
     with pytest.raises(LookupError):
         AccessLink.issue(
-            purpose="nope", target=department, recipient_name="x", recipient_email="x@example.org",
+            purpose="nope",
+            target=department,
+            recipient_name="x",
+            recipient_email="x@example.org",
         )
 
 
