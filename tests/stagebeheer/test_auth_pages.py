@@ -83,3 +83,9 @@ def test_pages_send_a_content_security_policy(client):
     policy = client.get("/login/")["Content-Security-Policy"]
     assert "default-src 'self'" in policy
     assert "script-src 'self'" in policy
+
+
+def test_an_english_browser_still_gets_dutch_until_the_user_switches(client):
+    response = client.get("/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert b"Wachtwoord vergeten" in response.content
+    assert response["Content-Language"] == "nl"
