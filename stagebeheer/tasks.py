@@ -11,7 +11,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.db.models import F
 from django.utils import timezone
 
-from stagebeheer.celery import app
+from stagebeheer.celery import periodic
 from stagebeheer.models import OutgoingMessage
 
 log = logging.getLogger(__name__)
@@ -80,6 +80,7 @@ def send_message(self, message_id: int) -> str:
     return "sent"
 
 
+@periodic(600.0, name="requeue stale mail")
 @shared_task(soft_time_limit=60, time_limit=90)
 def requeue_stale_mail() -> int:
     """Queue again what was stored but never picked up (the broker was down at
@@ -93,8 +94,3 @@ def requeue_stale_mail() -> int:
     for pk in ids:
         send_message.delay(pk)
     return len(ids)
-
-
-@app.on_after_finalize.connect
-def schedule(sender, **kwargs):
-    sender.add_periodic_task(600.0, requeue_stale_mail.s(), name="requeue stale mail")
