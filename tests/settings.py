@@ -17,7 +17,6 @@ STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-# One cache per test process. The Redis cache is shared by the xdist workers,
-# and the autouse cache.clear() there is a FLUSHDB: it wiped another worker's
-# link-guess counters (and the broker's queue on the same Redis database).
+# A per-process cache: clearing it between tests must not flush the Redis
+# database the Celery broker (and the other xdist process) uses.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
