@@ -21,7 +21,8 @@ Fixtures (all function-scoped unless noted):
   login page's own step once a journey has checked it.
 - ``menu(page, label)``: follows a main-menu entry, opening the menu on a phone.
 - ``step(page, name)``: every page a journey visits goes through this: axe at
-  both widths (a violation fails the test) and a screenshot at both widths.
+  both widths (a violation fails the test), a check that nothing sticks out
+  of the screen (reflow, WCAG 1.4.10), and a screenshot at both widths.
 - ``check_a11y(page, name)`` and ``shot(page, name)``: the two halves of ``step``.
 - ``link_from_outbox(to_email, subject_contains="", url_contains="")``: waits
   until the worker has sent the newest matching message and returns the first
@@ -271,11 +272,39 @@ AXE_SCRIPT = Axe().axe_script  # the axe-core build that axe-playwright-python s
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": A11Y_TAGS}, "resultTypes": ["violations"]}
 
 
+# Elements sticking out of the screen, ignoring those inside a scrolling box
+# (a wide table in .table-responsive is fine: it scrolls on its own).
+OVERFLOW_SCRIPT = r"""() => {
+  const width = document.documentElement.clientWidth;
+  if (document.documentElement.scrollWidth <= width) return [];
+  const clipped = (el) => {
+    for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+      if (getComputedStyle(a).overflowX !== "visible") return true;
+    }
+    return false;
+  };
+  const out = [];
+  for (const el of document.body.querySelectorAll("*")) {
+    const beyond = (e) => e.getBoundingClientRect().right > width + 1;
+    if (beyond(el) && ![...el.children].some(beyond) && !clipped(el)) {
+      out.push({target: [el.tagName.toLowerCase() + (el.id ? "#" + el.id : "")], html: el.outerHTML,
+                failureSummary: "Fix this:\n  It ends at " + Math.round(el.getBoundingClientRect().right) + " px"});
+      if (out.length === 5) break;
+    }
+  }
+  return [{id: "reflow", impact: "serious", nodes: out,
+           help: "Content must fit the screen width without scrolling sideways (WCAG 1.4.10)",
+           helpUrl: "https://www.w3.org/WAI/WCAG21/Understanding/reflow.html"}];
+}"""
+
+
 def a11y_violations(page):
     # Load axe once per document, not once per run: parsing it is most of the cost.
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.evaluate(AXE_SCRIPT)
-    return page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)["violations"]
+    violations = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)["violations"]
+    # axe does not test reflow (WCAG 1.4.10, AA): a page wider than the screen.
+    return violations + page.evaluate(OVERFLOW_SCRIPT)
 
 
 def describe_violations(name, found):
