@@ -69,7 +69,7 @@ MAIL_TIMEOUT = 20.0  # seconds for the worker to send a queued message
 def pytest_collection_modifyitems(config, items):
     here = Path(__file__).parent
     for item in items:
-        if here in Path(item.fspath).parents:
+        if here in item.path.parents:
             item.add_marker(pytest.mark.e2e)
             item.add_marker(pytest.mark.django_db(transaction=True))
 
