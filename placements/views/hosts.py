@@ -64,6 +64,7 @@ def host_list(request):
             "statuses": HostStatus.choices,
             "can_edit": coordinator_departments(request.user).exists(),
             "today": today,
+            "filters": {k: request.GET.get(k, "") for k in ("q", "status")},
         },
     )
 

@@ -64,6 +64,7 @@ def student_list(request):
             "query": query_without_page(request),
             "departments": Department.objects.visible_to(request.user),
             "can_edit": coordinator_departments(request.user).exists(),
+            "filters": {k: request.GET.get(k, "") for k in ("q", "department")},
         },
     )
 
