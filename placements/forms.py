@@ -386,9 +386,12 @@ class HoursForm(forms.Form):
         elif hours is None:
             raise forms.ValidationError(_("Vul begin- en eindtijd of het aantal uren in."))
         day = data.get("date")
-        if day and self.placement is not None:
-            if day < self.placement.start_date or day > self.placement.end_date:
-                self.add_error("date", _("Deze datum valt buiten de stage."))
+        if (
+            day
+            and self.placement is not None
+            and not (self.placement.start_date <= day <= self.placement.end_date)
+        ):
+            self.add_error("date", _("Deze datum valt buiten de stage."))
         return data
 
 

@@ -144,5 +144,5 @@ def _coordinator_ids(user):
     from stagebeheer.scoping import department_ids
 
     if user.is_superuser:
-        return [plan_id for plan_id in PlacementPlan.objects.values_list("department_id", flat=True)]
+        return list(PlacementPlan.objects.values_list("department_id", flat=True))
     return department_ids(user, ["coordinator"])

@@ -55,7 +55,8 @@ def create(**kwargs):
 def test_a_clean_placement_is_saved_as_draft(plan, student, host):
     supervisor = WorkplaceSupervisorFactory(host=host)
     placement, result = services.create_placement(values(plan, student, host), supervisors=[supervisor])
-    assert result.errors == [] and result.warnings == []
+    assert result.errors == []
+    assert result.warnings == []
     assert placement.state == "draft"
     assert placement.planned_hours == 60
     assert placement.primary_workplace_supervisor == supervisor
@@ -67,7 +68,8 @@ def test_it_refuses_an_overlapping_placement_of_the_same_student(plan, student, 
     placement, result, added = create(
         **values(plan, student, other, start_date=date(2027, 2, 10), end_date=date(2027, 2, 20))
     )
-    assert placement is None and added == 0
+    assert placement is None
+    assert added == 0
     assert "al een stage bij" in result.errors[0]
 
 
@@ -76,7 +78,7 @@ def test_a_terminated_placement_only_blocks_until_its_end(plan, student, host):
         plan=plan, student=student, host=host, state="terminated", terminated_on=date(2027, 2, 3)
     )
     assert old.pk
-    placement, result, added = create(**values(plan, student, host, start_date=date(2027, 2, 4)))
+    _placement, result, added = create(**values(plan, student, host, start_date=date(2027, 2, 4)))
     assert added == 1, result.errors
 
 
@@ -84,7 +86,7 @@ def test_it_refuses_an_unsuitable_host_and_shows_the_reason(plan, student, host)
     host.status = HostStatus.UNSUITABLE
     host.status_reason = "Geen begeleiding beschikbaar"
     host.save()
-    placement, result, added = create(**values(plan, student, host))
+    _placement, result, added = create(**values(plan, student, host))
     assert added == 0
     assert any("ongeschikt" in e and "Geen begeleiding beschikbaar" in e for e in result.errors)
 
@@ -92,7 +94,7 @@ def test_it_refuses_an_unsuitable_host_and_shows_the_reason(plan, student, host)
 def test_it_refuses_a_host_without_sbb_recognition_when_the_plan_needs_one(plan, student, host):
     plan.requires_sbb = True
     plan.save()
-    placement, result, added = create(**values(plan, student, host))
+    _placement, result, added = create(**values(plan, student, host))
     assert added == 0
     assert any("SBB-erkenning" in e for e in result.errors)
 
@@ -138,7 +140,8 @@ def test_it_refuses_a_minor_working_too_long(plan, host, department):
     _, result, added = create(**values(plan, student, host, schedule=long_days))
     assert added == 0
     text = " ".join(result.errors)
-    assert "7,0 uur per dag" in text and "35,0 uur per week" in text
+    assert "7,0 uur per dag" in text
+    assert "35,0 uur per week" in text
 
 
 def test_it_refuses_a_sixteen_year_old_at_night(plan, host, department):
@@ -176,7 +179,8 @@ def test_capacity_and_supervisor_load_are_warnings_that_can_be_accepted(plan, st
     PlacementFactory(plan=plan, host=host, school_supervisor=supervisor)
     vals = values(plan, student, host, school_supervisor=supervisor)
     _, result, added = create(**vals)
-    assert added == 0 and not result.errors
+    assert added == 0
+    assert not result.errors
     assert len(result.warnings) == 2
     placement, result = services.create_placement(vals, accept_warnings=True)
     assert placement.pk
@@ -210,7 +214,8 @@ def test_editing_runs_the_same_checks_and_changes_nothing_when_refused(plan, stu
     placement = PlacementFactory(plan=plan, student=student, host=host)
     bad = HostFactory(school=host.school, status=HostStatus.UNSUITABLE, status_reason="Onveilig")
     changed, result = services.edit_placement(placement, {"host": bad})
-    assert changed is None and result.errors
+    assert changed is None
+    assert result.errors
     placement.refresh_from_db()
     assert placement.host == host
 
@@ -220,5 +225,8 @@ def test_copying_a_plan_keeps_everything(plan):
     plan.forbidden_host_kinds = ["delivery"]
     plan.save()
     copy = services.copy_plan(plan, "2027-2028")
-    assert copy.pk != plan.pk and copy.copied_from == plan
-    assert copy.min_hours == 640 and copy.forbidden_host_kinds == ["delivery"] and copy.goal == plan.goal
+    assert copy.pk != plan.pk
+    assert copy.copied_from == plan
+    assert copy.min_hours == 640
+    assert copy.forbidden_host_kinds == ["delivery"]
+    assert copy.goal == plan.goal

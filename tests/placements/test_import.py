@@ -11,13 +11,17 @@ from tests.factories.placements import StudentFactory
 
 pytestmark = pytest.mark.django_db
 
-HEADER = "Leerlingnummer;Roepnaam;Tussenvoegsel;Achternaam;Geboortedatum;Leerjaar;Klas;E-mail;Ouder;E-mail ouder\n"
+HEADER = (
+    "Leerlingnummer;Roepnaam;Tussenvoegsel;Achternaam;Geboortedatum;Leerjaar;Klas;E-mail;Ouder;E-mail ouder\n"
+)
 
 
 def csv_with_bad_rows(n=200):
     lines = [HEADER]
     for i in range(n):
-        lines.append(f"{300000 + i};Leerling;van;Nummer{i};14-03-2011;3;3B;l{i}@school.example;Ouder {i};o{i}@thuis.example\n")
+        lines.append(
+            f"{300000 + i};Leerling;van;Nummer{i};14-03-2011;3;3B;l{i}@school.example;Ouder {i};o{i}@thuis.example\n"
+        )
     # Five bad rows, each for another reason (lines 3, 11, 21, 51, 101 in the file).
     lines[2] = "300001;Leerling;;Zonder;31-02-2011;3;3B;;;\n"  # no such date
     lines[10] = "300009;;;Geen voornaam;14-03-2011;3;3B;;;\n"  # first name missing
@@ -43,12 +47,17 @@ def test_two_hundred_students_with_five_bad_rows(login, coordinator, department)
     assert preview.context["good_count"] == 195
     assert [r.line for r in preview.context["bad"]] == [3, 11, 21, 51, 101]
     assert Student.objects.count() == 0  # nothing before confirming
-    mapping = {f"map_{c['column'].key}": "" if c["choice"] is None else c["choice"] for c in preview.context["columns"]}
+    mapping = {
+        f"map_{c['column'].key}": "" if c["choice"] is None else c["choice"]
+        for c in preview.context["columns"]
+    }
     done = client.post(reverse("placements:import_map", args=["students"]), {**mapping, "confirm": "1"})
     assert done.context["created"] == 195
     text = done.content.decode()
-    assert "Regel 3" in text and "geen datum" in text
-    assert "Regel 11" in text and "voornaam ontbreekt" in text
+    assert "Regel 3" in text
+    assert "geen datum" in text
+    assert "Regel 11" in text
+    assert "voornaam ontbreekt" in text
     assert "geen geldig e-mailadres" in text
     assert "leerjaar" in text
     assert "twee keer" in text
@@ -73,8 +82,14 @@ def test_existing_students_are_updated_by_number(login, coordinator, department)
     upload(client, content, department=department)
     client.post(
         reverse("placements:import_map", args=["students"]),
-        {"map_number": 0, "map_first_name": 1, "map_last_name": 3, "map_date_of_birth": 4, "map_class_name": 6,
-         "confirm": "1"},
+        {
+            "map_number": 0,
+            "map_first_name": 1,
+            "map_last_name": 3,
+            "map_date_of_birth": 4,
+            "map_class_name": 6,
+            "confirm": "1",
+        },
     )
     student = Student.objects.get(number="300001")
     assert (student.first_name, student.class_name) == ("Nieuw", "3C")
@@ -84,7 +99,9 @@ def test_existing_students_are_updated_by_number(login, coordinator, department)
 def test_a_missing_required_column_blocks_the_import(login, coordinator, department):
     client = login(coordinator)
     upload(client, csv_with_bad_rows(), department=department)
-    response = client.post(reverse("placements:import_map", args=["students"]), {"map_number": 0, "confirm": "1"})
+    response = client.post(
+        reverse("placements:import_map", args=["students"]), {"map_number": 0, "confirm": "1"}
+    )
     assert "Koppel eerst de verplichte kolommen" in response.content.decode()
     assert Student.objects.count() == 0
 
@@ -101,7 +118,10 @@ def test_hosts_import_from_xlsx(login, coordinator, department):
     upload(client, buffer.getvalue(), name="bedrijven.xlsx", kind="hosts")
     preview = client.get(reverse("placements:import_map", args=["hosts"]))
     assert preview.context["good_count"] == 1
-    mapping = {f"map_{c['column'].key}": "" if c["choice"] is None else c["choice"] for c in preview.context["columns"]}
+    mapping = {
+        f"map_{c['column'].key}": "" if c["choice"] is None else c["choice"]
+        for c in preview.context["columns"]
+    }
     client.post(reverse("placements:import_map", args=["hosts"]), {**mapping, "confirm": "1"})
     host = Host.objects.get()
     assert (host.name, host.postcode, host.capacity) == ("Bakkerij Bol", "3511 AB", 2)

@@ -9,7 +9,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from placements.models import HoursEntry, Host, Placement, PlacementWorkplaceSupervisor, Student, WorkplaceSupervisor
+from placements.models import (
+    Host,
+    HoursEntry,
+    Placement,
+    PlacementWorkplaceSupervisor,
+    Student,
+    WorkplaceSupervisor,
+)
 from tests.factories.placements import WORKWEEK
 
 pytestmark = pytest.mark.django_db
@@ -27,18 +34,34 @@ def grow(plan, supervisor, total, placement):
         for i in range(max(need // 5, 1))
     )
     wps = WorkplaceSupervisor.objects.bulk_create(
-        WorkplaceSupervisor(host=h, name=f"Begeleider {h.pk}", email=f"b{h.pk}@bedrijf.example") for h in hosts
+        WorkplaceSupervisor(host=h, name=f"Begeleider {h.pk}", email=f"b{h.pk}@bedrijf.example")
+        for h in hosts
     )
     students = Student.objects.bulk_create(
-        Student(department=plan.department, number=f"9{have + i:06d}", first_name="Lotte", last_name=f"Nr{i}",
-                date_of_birth=date(2008, 1, 1), class_name="3B", year_group=3)
+        Student(
+            department=plan.department,
+            number=f"9{have + i:06d}",
+            first_name="Lotte",
+            last_name=f"Nr{i}",
+            date_of_birth=date(2008, 1, 1),
+            class_name="3B",
+            year_group=3,
+        )
         for i in range(need)
     )
     start = date(2027, 2, 1)
     placements = Placement.objects.bulk_create(
-        Placement(student=s, plan=plan, host=hosts[i % len(hosts)], school_supervisor=supervisor,
-                  start_date=start + timedelta(weeks=i % 8), end_date=start + timedelta(weeks=i % 8, days=11),
-                  schedule=WORKWEEK, planned_hours=60, state=["draft", "agreement_pending", "active"][i % 3])
+        Placement(
+            student=s,
+            plan=plan,
+            host=hosts[i % len(hosts)],
+            school_supervisor=supervisor,
+            start_date=start + timedelta(weeks=i % 8),
+            end_date=start + timedelta(weeks=i % 8, days=11),
+            schedule=WORKWEEK,
+            planned_hours=60,
+            state=["draft", "agreement_pending", "active"][i % 3],
+        )
         for i, s in enumerate(students)
     )
     PlacementWorkplaceSupervisor.objects.bulk_create(
@@ -46,7 +69,8 @@ def grow(plan, supervisor, total, placement):
         for i, p in enumerate(placements)
     )
     HoursEntry.objects.bulk_create(
-        HoursEntry(placement=placement, date=placement.start_date, hours=6, source="staff") for _ in range(need)
+        HoursEntry(placement=placement, date=placement.start_date, hours=6, source="staff")
+        for _ in range(need)
     )
 
 
@@ -59,7 +83,16 @@ def count(client, url):
 
 @pytest.mark.parametrize(
     "page",
-    ["overview", "overview_chase", "placement_detail", "host_list", "capacity", "plan_detail", "home", "student_list"],
+    [
+        "overview",
+        "overview_chase",
+        "placement_detail",
+        "host_list",
+        "capacity",
+        "plan_detail",
+        "home",
+        "student_list",
+    ],
 )
 def test_page_queries_do_not_grow_with_rows(page, login, coordinator, plan, placement, supervisor):
     client = login(coordinator)
