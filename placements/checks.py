@@ -12,18 +12,19 @@ from decimal import Decimal
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 
 from placements.models import HostKind, Placement, PlacementState, PlanKind
 
 ACTIVE_STATES = (PlacementState.DRAFT, PlacementState.AGREEMENT_PENDING, PlacementState.ACTIVE)
 WEEKDAYS = [
-    "maandag",
-    "dinsdag",
-    "woensdag",
-    "donderdag",
-    "vrijdag",
-    "zaterdag",
-    "zondag",
+    _l("maandag"),
+    _l("dinsdag"),
+    _l("woensdag"),
+    _l("donderdag"),
+    _l("vrijdag"),
+    _l("zaterdag"),
+    _l("zondag"),
 ]
 
 

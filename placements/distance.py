@@ -29,13 +29,14 @@ def band(a: str, b: str) -> int | None:
     x, y = pc4(a), pc4(b)
     if x is None or y is None:
         return None
-    if x == y:
+    gap = abs(x - y)
+    if gap == 0:
         return 0
-    if abs(x - y) <= 10 or x // 10 == y // 10:
+    if gap <= 15:
         return 1
-    if x // 100 == y // 100:
+    if gap <= 250:
         return 2
-    if x // 1000 == y // 1000:
+    if gap <= 1000:
         return 3
     return 4
 

@@ -68,7 +68,7 @@ class ScheduleMixin:
         for weekday, name in enumerate(WEEKDAYS):
             entry = by_day.get(weekday, {})
             self.fields[f"day{weekday}_start"] = forms.TimeField(
-                label=_("%(day)s van") % {"day": name.capitalize()},
+                label=str(name).capitalize(),
                 required=False,
                 widget=TimeInput(),
                 initial=entry.get("start"),
