@@ -4,7 +4,8 @@ one for the counts, whatever the number of students."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Concat
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
@@ -39,6 +40,14 @@ def plan_students(plan, user):
         placement_start=Subquery(current.values("start_date")[:1]),
         placement_supervisor=Subquery(current.values("school_supervisor__full_name")[:1]),
         placement_supervisor_id=Subquery(current.values("school_supervisor_id")[:1]),
+        # Duo-stages are shown together: the partner's name on the row.
+        placement_duo=Subquery(
+            current.annotate(
+                duo_name=Concat(
+                    "duo_partner__student__first_name", Value(" "), "duo_partner__student__last_name"
+                )
+            ).values("duo_name")[:1]
+        ),
     )
 
 
