@@ -62,6 +62,7 @@ def placement_detail(request, pk):
             "placement": placement,
             "can_edit": can_edit,
             "show_support": can_see_support_needs(request.user, placement),
+            "minor": placement.student.is_minor_on(placement.start_date),
             "links": placement.supervisor_links.all(),
             "entries": entries,
             "hours_done": done,
