@@ -17,6 +17,8 @@ def agreement_html(agreement, signatures=None) -> str:
                 "content": agreement.content,
                 "signatures": signatures,
                 "css": _css(),
+                "footer_ref": f"{agreement.content.get('title', '')} · {agreement.content.get('student_name', '')} · "
+                f"versie {agreement.version} · kenmerk {agreement.kind.upper()}-{agreement.placement_id}-{agreement.version}",
             },
         )
 

@@ -4,12 +4,13 @@ import logging
 from datetime import timedelta
 
 from celery import shared_task
+from celery.schedules import crontab
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
 from agreements.models import Agreement, PdfStatus
-from stagebeheer.celery import app
+from stagebeheer.celery import periodic
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +76,7 @@ def render_signed_pdf(agreement_id: int) -> str:
     )
 
 
+@periodic(crontab(hour=7, minute=30), name="remind agreement signers")
 @shared_task(soft_time_limit=120, time_limit=180)
 def remind_signers() -> dict:
     from agreements.reminders import send_reminders
@@ -82,21 +84,16 @@ def remind_signers() -> dict:
     return send_reminders()
 
 
+@periodic(900.0, name="requeue stale agreement PDFs")
 @shared_task(soft_time_limit=60, time_limit=90)
 def requeue_stale_pdfs() -> int:
     """PDFs queued while the broker was down; the claim makes a second task a no-op."""
     cutoff = timezone.now() - timedelta(minutes=10)
     ids = list(
-        Agreement.objects.filter(pdf_status=PdfStatus.QUEUED, created_at__lt=cutoff).values_list("pk", flat=True)[
-            :200
-        ]
+        Agreement.objects.filter(pdf_status=PdfStatus.QUEUED, created_at__lt=cutoff).values_list(
+            "pk", flat=True
+        )[:200]
     )
     for pk in ids:
         render_agreement_pdf.delay(pk)
     return len(ids)
-
-
-@app.on_after_finalize.connect
-def schedule(sender, **kwargs):
-    sender.add_periodic_task(6 * 3600.0, remind_signers.s(), name="remind agreement signers")
-    sender.add_periodic_task(900.0, requeue_stale_pdfs.s(), name="requeue stale agreement PDFs")

@@ -67,8 +67,23 @@ def placement(make_placement):
     return make_placement("vo")
 
 
+def read(field) -> bytes:
+    with field.open("rb") as handle:
+        return handle.read()
+
+
 def pdf_text(data: bytes) -> str:
     reader = PdfReader(io.BytesIO(data))
     text = "\n".join(page.extract_text() for page in reader.pages)
     # Lines break where the page does; compare on single spaces.
     return " ".join(text.split())
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """Run what would happen after commit (PDF tasks, mail) inside a test transaction."""
+
+    def _commit():
+        return django_capture_on_commit_callbacks(execute=True)
+
+    return _commit
