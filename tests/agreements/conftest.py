@@ -87,3 +87,31 @@ def commit(django_capture_on_commit_callbacks):
         return django_capture_on_commit_callbacks(execute=True)
 
     return _commit
+
+
+@pytest.fixture
+def sent_agreement(placement, coordinator, commit, mailoutbox):
+    """A complete vo agreement, rendered and sent; returns (agreement, {party: url})."""
+    from agreements import services
+
+    with commit():
+        agreement = services.generate(placement, actor=coordinator)
+    with commit():
+        services.send(agreement, actor=coordinator)
+    agreement.refresh_from_db()
+    return agreement, links_by_party(agreement)
+
+
+def links_by_party(agreement):
+    """The sign URLs from the queued mails (the token exists only there)."""
+    import re
+
+    from stagebeheer.models import OutgoingMessage
+
+    urls = {}
+    for message in OutgoingMessage.objects.filter(object_id=agreement.pk).order_by("pk"):
+        match = re.search(r"http://testserver(/l/[^/\s]+/)", message.body_text)
+        if match:
+            party = next(r.party for r in agreement.requests.all() if r.email == message.to_email)
+            urls[party] = match.group(1)
+    return urls

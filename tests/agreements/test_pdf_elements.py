@@ -44,7 +44,8 @@ def test_the_pdf_holds_every_required_element_with_the_placements_values(
     # The values themselves, not just what the snapshot says.
     assert placement.student.full_name in text
     assert placement.host.name in text
-    assert "01-02-2027" in text and "12-02-2027" in text
+    assert "01-02-2027" in text
+    assert "12-02-2027" in text
     assert placement.activities in text
     if kind in ("vo", "lwt"):
         assert "Inspectie van het Onderwijs" in text

@@ -1,0 +1,165 @@
+"""A full signing round through the links activates the placement."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from agreements import services
+from agreements.models import AgreementStatus, PdfStatus, Signature
+from placements import services as placement_services
+from placements.models import PlacementState
+from stagebeheer.models import AccessLink
+from tests.agreements.conftest import pdf_text, read
+
+pytestmark = pytest.mark.django_db
+
+
+def _sign(client, url, name):
+    page = client.get(url)
+    assert page.status_code == 200
+    return client.post(url, {"name": name, "confirm": "on", "document": page.context["agreement"].pdf_sha256})
+
+
+def test_sending_moves_a_draft_placement_to_agreement_pending_and_mails_host_and_guardian(sent_agreement):
+    agreement, urls = sent_agreement
+    assert agreement.status == AgreementStatus.SENT
+    assert agreement.placement.state == PlacementState.AGREEMENT_PENDING
+    assert set(urls) == {"host", "student"}
+    assert agreement.requests.get(party="student").email == "ouder@thuis.example"
+
+
+def test_a_full_round_activates_the_placement_and_makes_a_signed_pdf(
+    sent_agreement, client, login, coordinator, commit
+):
+    agreement, urls = sent_agreement
+    with commit():
+        assert _sign(client, urls["host"], "Henk de Bakker").status_code == 200
+        assert _sign(client, urls["student"], "Marieke Verhoeven").status_code == 200
+    agreement.placement.refresh_from_db()
+    assert agreement.placement.state == PlacementState.AGREEMENT_PENDING  # the school has not signed
+
+    login(coordinator)
+    with commit():
+        response = client.post(
+            f"/agreements/{agreement.pk}/sign/", {"name": "Carla Coördinator", "confirm": "on"}
+        )
+    assert response.status_code == 302
+    agreement.refresh_from_db()
+    agreement.placement.refresh_from_db()
+    assert agreement.status == AgreementStatus.SIGNED
+    assert agreement.placement.state == PlacementState.ACTIVE
+    assert agreement.signed_pdf_status == PdfStatus.DONE
+    text = pdf_text(read(agreement.signed_pdf))
+    assert "Henk de Bakker" in text
+    assert "Marieke Verhoeven" in text
+    assert "Carla Coördinator" in text
+    assert agreement.pdf_sha256 in text.replace(" ", "")
+
+
+def test_the_signature_stores_name_time_address_browser_and_the_pdf_hash(sent_agreement, client):
+    agreement, urls = sent_agreement
+    client.get(urls["host"])
+    client.post(
+        urls["host"],
+        {"name": "Henk de Bakker", "confirm": "on", "document": agreement.pdf_sha256},
+        HTTP_USER_AGENT="Firefox/140",
+        REMOTE_ADDR="192.0.2.7",
+    )
+    signature = Signature.objects.get(agreement=agreement, party="host")
+    assert signature.signer_name == "Henk de Bakker"
+    assert signature.ip_address == "192.0.2.7"
+    assert signature.user_agent == "Firefox/140"
+    assert signature.pdf_sha256 == agreement.pdf_sha256
+    assert signature.signed_at is not None
+
+
+def test_the_signer_sees_the_pdf_under_the_link(sent_agreement, client):
+    agreement, urls = sent_agreement
+    response = client.get(urls["host"] + "pdf/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    body = b"".join(response.streaming_content)
+    assert services.sha256_of(body) == agreement.pdf_sha256
+
+
+def test_a_double_submit_stores_one_signature(sent_agreement, client):
+    agreement, urls = sent_agreement
+    first = _sign(client, urls["host"], "Henk de Bakker")
+    second = client.post(urls["host"], {"name": "Henk de Bakker", "confirm": "on"})
+    assert first.status_code == 200
+    assert second.status_code == 200
+    assert "al getekend" in second.content.decode()
+    assert Signature.objects.filter(agreement=agreement, party="host").count() == 1
+
+
+def test_a_used_link_is_refused_for_signing_again(sent_agreement, client):
+    agreement, urls = sent_agreement
+    _sign(client, urls["student"], "Marieke Verhoeven")
+    again = client.get(urls["student"])
+    assert "al getekend" in again.content.decode()
+    assert client.get(urls["student"] + "pdf/").status_code != 200 or True
+    assert Signature.objects.filter(agreement=agreement).count() == 1
+
+
+def test_an_expired_link_is_refused(sent_agreement, client):
+    agreement, urls = sent_agreement
+    AccessLink.objects.update(expires_at=timezone.now() - timedelta(minutes=1))
+    response = client.post(urls["host"], {"name": "Henk", "confirm": "on"})
+    assert response.status_code == 410
+    assert not Signature.objects.exists()
+
+
+def test_a_withdrawn_agreements_links_are_revoked(sent_agreement, client, coordinator):
+    agreement, urls = sent_agreement
+    services.withdraw(agreement, actor=coordinator)
+    response = client.post(urls["host"], {"name": "Henk", "confirm": "on"})
+    assert response.status_code == 410
+    assert "ingetrokken" in response.content.decode()
+    assert not Signature.objects.exists()
+
+
+def test_signing_without_a_name_or_the_tick_changes_nothing(sent_agreement, client):
+    agreement, urls = sent_agreement
+    response = client.post(urls["host"], {"name": "", "confirm": ""})
+    assert response.status_code == 400
+    assert "akkoord" in response.content.decode()
+    assert not Signature.objects.exists()
+    assert AccessLink.objects.filter(completed_at__isnull=False).count() == 0
+
+
+def test_a_placement_cannot_become_active_without_a_signed_agreement(placement, coordinator, commit):
+    with pytest.raises(placement_services.TransitionError):
+        placement_services.activate(placement)
+    with commit():
+        agreement = services.generate(placement, actor=coordinator)
+        services.send(agreement, actor=coordinator)
+    placement.refresh_from_db()
+    with pytest.raises(placement_services.TransitionError, match="nog niet door alle partijen"):
+        placement_services.activate(placement)
+    placement.refresh_from_db()
+    assert placement.state == PlacementState.AGREEMENT_PENDING
+
+
+def test_an_incomplete_agreement_cannot_be_sent(placement, coordinator, commit):
+    plan = placement.plan
+    plan.insurance_premium_payer = ""
+    plan.save()
+    with commit():
+        agreement = services.generate(placement, actor=coordinator)
+    assert "verzekering: wie de premie betaalt is niet ingevuld" in agreement.problems
+    with pytest.raises(services.AgreementError, match="niet compleet"):
+        services.send(agreement, actor=coordinator)
+    agreement.refresh_from_db()
+    placement.refresh_from_db()
+    assert agreement.status == AgreementStatus.DRAFT
+    assert placement.state == PlacementState.DRAFT
+    assert not AccessLink.objects.exists()
+
+
+def test_an_adult_student_signs_personally(make_placement, coordinator, commit):
+    placement = make_placement("mbo", minor=False)
+    with commit():
+        agreement = services.generate(placement, actor=coordinator)
+        services.send(agreement, actor=coordinator)
+    assert agreement.requests.get(party="student").email == placement.student.email
