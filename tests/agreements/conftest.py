@@ -15,6 +15,26 @@ def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture
+def real_pdf():
+    """Request this fixture to render with WeasyPrint instead of the quick stand-in."""
+
+
+@pytest.fixture(autouse=True)
+def _quick_pdf(request, monkeypatch):
+    """WeasyPrint takes a second a document; tests that do not read the PDF's text
+    get a tiny stand-in that is still unique per agreement version."""
+    if "real_pdf" in request.fixturenames or "celery_worker_on_redis" in request.fixturenames:
+        return
+    import json
+
+    def fake(agreement, signatures=None):
+        body = json.dumps([agreement.pk, agreement.content, [s.signer_name for s in signatures or []]])
+        return b"%PDF-1.4\n% " + body.encode() + b"\n%%EOF\n"
+
+    monkeypatch.setattr("agreements.pdf.render_pdf", fake)
+
+
 def complete_plan(department, kind=PlanKind.VMBO_ORIENTATION, **extra):
     values = dict(
         department=department,

@@ -11,7 +11,7 @@ from placements.models import PlacementState
 from stagebeheer.models import AccessLink
 from tests.agreements.conftest import links_by_party, pdf_text, read
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("real_pdf")]
 
 
 def _sign_all(agreement, coordinator, client, commit):

@@ -10,7 +10,7 @@ from agreements.elements import KIND_ELEMENTS, OPTIONAL
 from agreements.models import PdfStatus
 from tests.agreements.conftest import pdf_text, read
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("real_pdf")]
 
 
 def _flat(value: str) -> str:

@@ -30,7 +30,7 @@ def test_sending_moves_a_draft_placement_to_agreement_pending_and_mails_host_and
 
 
 def test_a_full_round_activates_the_placement_and_makes_a_signed_pdf(
-    sent_agreement, client, login, coordinator, commit
+    sent_agreement, client, login, coordinator, commit, real_pdf
 ):
     agreement, urls = sent_agreement
     with commit():
