@@ -100,7 +100,12 @@ def _sign(agreement, req, when, method=SignatureMethod.LINK, user=None):
         ),
     )
     _claim_link(req)
-    record(agreement, action="sign", summary=f"Ondertekend door {req.name} ({Party(req.party).label})", actor_label=req.name)
+    record(
+        agreement,
+        action="sign",
+        summary=f"Ondertekend door {req.name} ({Party(req.party).label})",
+        actor_label=req.name,
+    )
 
 
 def _signed(placement, coordinator, days_ago, outdated_first=False):
@@ -111,6 +116,8 @@ def _signed(placement, coordinator, days_ago, outdated_first=False):
         record(old, action="outdated", summary="Vervallen door een wijziging van de stage (einddatum)")
     agreement = services.generate(placement, actor=coordinator)
     if agreement.problems:
+        # The data changed since (a lapsed recognition): that version was never signed.
+        services.withdraw(agreement, actor=coordinator)
         return agreement
     _render_now(agreement)
     sent = timezone.now() - timedelta(days=days_ago)
@@ -124,7 +131,13 @@ def _signed(placement, coordinator, days_ago, outdated_first=False):
             sent_at=sent,
         )
         method = SignatureMethod.IN_APP if req.party == Party.SCHOOL else SignatureMethod.LINK
-        _sign(agreement, req, sent + timedelta(days=1), method, coordinator if method == SignatureMethod.IN_APP else None)
+        _sign(
+            agreement,
+            req,
+            sent + timedelta(days=1),
+            method,
+            coordinator if method == SignatureMethod.IN_APP else None,
+        )
     Agreement.objects.filter(pk=agreement.pk).update(
         status=AgreementStatus.SIGNED,
         sent_at=sent,
@@ -152,7 +165,13 @@ def _pending(placement, coordinator, days_ago, signed_parties, withdrawn_first=F
     )
     for req in agreement.requests.filter(party__in=signed_parties):
         method = SignatureMethod.IN_APP if req.party == Party.SCHOOL else SignatureMethod.LINK
-        _sign(agreement, req, sent + timedelta(days=1), method, coordinator if method == SignatureMethod.IN_APP else None)
+        _sign(
+            agreement,
+            req,
+            sent + timedelta(days=1),
+            method,
+            coordinator if method == SignatureMethod.IN_APP else None,
+        )
     return agreement
 
 
@@ -179,8 +198,18 @@ def _cooperation(core):
             ),
         )
     rows = [
-        ("Zorgcentrum De Linde", date(2025, 1, 1), None, "Raamovereenkomst stages zorg: begeleiding en verzekering."),
-        ("Garage Van Leeuwen", date(2023, 8, 1), date(2026, 7, 31), "Raamovereenkomst techniekstages (verlopen)."),
+        (
+            "Zorgcentrum De Linde",
+            date(2025, 1, 1),
+            None,
+            "Raamovereenkomst stages zorg: begeleiding en verzekering.",
+        ),
+        (
+            "Garage Van Leeuwen",
+            date(2023, 8, 1),
+            date(2026, 7, 31),
+            "Raamovereenkomst techniekstages (verlopen).",
+        ),
     ]
     for name, start, end, covers in rows:
         for host in Host.objects.filter(school__in=core.schools.values(), name=name):
@@ -203,7 +232,9 @@ def seed(core):
     if not placements:
         return
     _fill_plan_wording({p.plan for p in placements})
-    with_agreement = set(Agreement.objects.filter(placement__in=placements).values_list("placement_id", flat=True))
+    with_agreement = set(
+        Agreement.objects.filter(placement__in=placements).values_list("placement_id", flat=True)
+    )
     made_outdated = made_withdrawn = False
     for n, placement in enumerate(placements):
         if placement.pk in with_agreement:
@@ -217,7 +248,9 @@ def seed(core):
             elif placement.state == PlacementState.AGREEMENT_PENDING:
                 # Vary how far along signing is: nobody yet, the host, host and school.
                 parties = [[], [Party.HOST], [Party.HOST, Party.SCHOOL]][n % 3]
-                _pending(placement, coordinator, [1, 4, 11][n % 3], parties, withdrawn_first=not made_withdrawn)
+                _pending(
+                    placement, coordinator, [1, 4, 11][n % 3], parties, withdrawn_first=not made_withdrawn
+                )
                 made_withdrawn = True
             else:
                 outdated = placement.state == PlacementState.ACTIVE and not made_outdated

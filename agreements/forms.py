@@ -11,7 +11,12 @@ MAX_SCAN_BYTES = 10 * 1024 * 1024
 class SignForm(forms.Form):
     """Typing one's name and ticking the box is the signature."""
 
-    name = forms.CharField(label=_("Uw volledige naam"), max_length=150)
+    # Typed, not pre-filled: typing one's name is the deliberate act of signing.
+    name = forms.CharField(
+        label=_("Uw volledige naam"),
+        max_length=150,
+        help_text=_("Typ uw naam; dat geldt als uw handtekening."),
+    )
     confirm = forms.BooleanField(
         label=_("Ik heb de overeenkomst gelezen en ga ermee akkoord."),
         error_messages={"required": _("Vink aan dat u de overeenkomst heeft gelezen en ermee akkoord gaat.")},

@@ -30,7 +30,7 @@ class SignAgreementLink(LinkHandler):
                 "req": req,
                 "agreement": agreement,
                 "content": agreement.content,
-                "form": form or SignForm(initial={"name": req.name, "document": agreement.pdf_sha256}),
+                "form": form or SignForm(initial={"document": agreement.pdf_sha256}),
                 "pdf_ready": agreement.pdf_status == PdfStatus.DONE,
                 "error": error,
                 "token": request.resolver_match.kwargs["token"],

@@ -5,13 +5,6 @@ from stagebeheer.navigation import HomePanel, NavItem, Panel
 
 NAV_ITEMS = [
     NavItem(_("Overeenkomsten"), "agreements:overview", frozenset({"coordinator", "leader"}), order=30),
-    NavItem(_("Sjablonen overeenkomst"), "agreements:template_list", frozenset({"coordinator"}), order=80),
-    NavItem(
-        _("Samenwerkingsovereenkomsten"),
-        "agreements:cooperation_list",
-        frozenset({"coordinator", "leader"}),
-        order=81,
-    ),
 ]
 
 HOME_PANELS = [

@@ -32,5 +32,6 @@ def overview(request):
             "status": status,
             "statuses": AgreementStatus.choices,
             "query": f"status={status or 'all'}",
+            "can_edit_templates": has_role(request.user, "coordinator"),
         },
     )
