@@ -44,6 +44,14 @@ class Element:
     article: str
     resolve: object  # (Facts) -> (value: str, problems: list[str])
 
+    def label_for(self, kind: str):
+        return KIND_LABELS.get(kind, {}).get(self.key, self.label)
+
+    def article_for(self, kind: str) -> str:
+        if kind in KIND_ARTICLES:
+            return KIND_ARTICLES[kind].get(self.key, "")
+        return self.article
+
 
 class Facts:
     """Everything an agreement draws on, read once with a fixed number of queries."""
@@ -469,6 +477,41 @@ KIND_ELEMENTS = {
         "insurance",
         "termination_optional",
     ],
+}
+
+# The law an element rests on differs per kind; vo and lwt use the element's own article.
+_WEB = "art. 7.2.8 WEB"
+KIND_ARTICLES = {
+    "mbo": {
+        "sbb": "art. 1.5.3 / 7.2.8 WEB",
+        "school_supervisor": _WEB,
+        "workplace_supervisor": _WEB,
+        "activities": _WEB,
+        "period": _WEB,
+        "times": _WEB,
+        "hours_spread": _WEB,
+        "guidance_split": _WEB,
+        "qualification_part": _WEB,
+        "host_assessment": "art. 7.2.8 WEB; de school weegt het oordeel van het leerbedrijf mee",
+        "early_end": _WEB,
+    },
+    "ho": {},
+}
+KIND_LABELS = {
+    "mbo": {
+        "school": gettext_lazy("De onderwijsinstelling"),
+        "host": gettext_lazy("Het leerbedrijf"),
+        "student": gettext_lazy("De student"),
+        "school_supervisor": gettext_lazy("Begeleider van de instelling"),
+        "workplace_supervisor": gettext_lazy("Praktijkopleider van het leerbedrijf"),
+    },
+    "ho": {
+        "school": gettext_lazy("De opleiding"),
+        "host": gettext_lazy("De opleidingsschool"),
+        "student": gettext_lazy("De student"),
+        "school_supervisor": gettext_lazy("Instituutsopleider"),
+        "workplace_supervisor": gettext_lazy("Werkplekbegeleider"),
+    },
 }
 
 # Elements a template may leave without wording: an optional clause is left out when empty.

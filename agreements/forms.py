@@ -87,11 +87,11 @@ class TemplateForm(forms.Form):
         for key in KIND_ELEMENTS[kind]:
             element = ELEMENTS[key]
             self.fields[f"el_{key}"] = forms.CharField(
-                label=element.label,
+                label=element.label_for(kind),
                 required=False,
                 max_length=1000,
                 widget=forms.Textarea(attrs={"rows": 2}),
-                help_text=element.article,
+                help_text=element.article_for(kind),
             )
 
     def element_wording(self):

@@ -74,13 +74,14 @@ def activation_guard(placement) -> str | None:
 # --- generating ----------------------------------------------------------------
 
 
-def _party_blocks(facts) -> list[dict]:
+def _party_blocks(facts, kind) -> list[dict]:
     student_name = facts.student.full_name
+    learner = _("student") if kind in ("mbo", "ho") else _("leerling")
     if facts.minor:
         student_signer = facts.guardian.name if facts.guardian else ""
         student_role = _("ouder/verzorger van %(name)s") % {"name": student_name}
     else:
-        student_signer, student_role = student_name, _("leerling")
+        student_signer, student_role = student_name, learner
     ws = facts.workplace_supervisor
     return [
         {
@@ -99,7 +100,9 @@ def _party_blocks(facts) -> list[dict]:
         },
         {
             "party": Party.STUDENT,
-            "label": _("De ouder/verzorger") if facts.minor else _("De leerling"),
+            "label": _("De ouder/verzorger")
+            if facts.minor
+            else (_("De student") if kind in ("mbo", "ho") else _("De leerling")),
             "organisation": "",
             "name": student_signer,
             "role": student_role,
@@ -116,10 +119,10 @@ def build_content(placement, template: AgreementTemplate, version: int):
         articles.append(
             {
                 "key": element.key,
-                "heading": str(element.label),
+                "heading": str(element.label_for(template.kind)),
                 "wording": template.element_wording.get(element.key, ""),
                 "value": value,
-                "article": element.article,
+                "article": element.article_for(template.kind),
                 "source": element.source,
             }
         )
@@ -148,7 +151,7 @@ def build_content(placement, template: AgreementTemplate, version: int):
         "school_year": facts.plan.school_year,
         "minor": facts.minor,
         "articles": articles,
-        "parties": _party_blocks(facts),
+        "parties": _party_blocks(facts, template.kind),
         "generated_on": elements.dmy(facts.on),
     }
     return content, problems

@@ -9,7 +9,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from agreements.models import Agreement, PdfStatus
+from agreements.models import Agreement, Party, PdfStatus
 from stagebeheer.celery import periodic
 
 log = logging.getLogger(__name__)
@@ -30,7 +30,8 @@ def _render_into(
 
     agreement = Agreement.objects.select_related("placement").get(pk=agreement_id)
     try:
-        signatures = list(agreement.signatures.order_by("party")) if signed else None
+        order = {party: n for n, party in enumerate(Party.values)}
+        signatures = sorted(agreement.signatures.all(), key=lambda s: order[s.party]) if signed else None
         data = render_pdf(agreement, signatures)
     except Exception as exc:
         log.exception("Rendering agreement %s failed", agreement_id)

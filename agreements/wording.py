@@ -66,6 +66,34 @@ ELEMENT_WORDING = {
     "qualification_part": _("De beroepspraktijkvorming dekt en wordt beoordeeld als volgt:"),
 }
 
+# Mbo and teacher education speak of a student, an institution and a leerbedrijf or school.
+ELEMENT_WORDING_BY_KIND = {
+    "mbo": {
+        "school_supervisor": _("De instelling wijst als begeleider (bpv-docent) aan:"),
+        "workplace_supervisor": _("Het leerbedrijf wijst als praktijkopleider aan:"),
+        "activities": _("De student verricht de volgende werkzaamheden:"),
+        "times": _("De student is aanwezig op:"),
+        "period": _("De beroepspraktijkvorming loopt"),
+        "guidance_split": _("Instelling en leerbedrijf verdelen de begeleiding als volgt:"),
+        "host_assessment": _("Het leerbedrijf neemt als volgt deel aan de beoordeling:"),
+        "insurance": _(
+            "De student is tijdens de beroepspraktijkvorming verzekerd tegen ongevallen en wettelijke aansprakelijkheid:"
+        ),
+    },
+    "ho": {
+        "school_supervisor": _("De opleiding wijst als instituutsopleider aan:"),
+        "workplace_supervisor": _("De opleidingsschool wijst als werkplekbegeleider aan:"),
+        "activities": _("De student verricht de volgende werkzaamheden:"),
+        "times": _("De student is aanwezig op:"),
+        "period": _("Het werkplekleren loopt"),
+        "guidance_split": _("Opleiding en opleidingsschool verdelen de begeleiding als volgt:"),
+        "host_assessment": _("De opleidingsschool neemt als volgt deel aan de beoordeling:"),
+        "insurance": _(
+            "De student is tijdens het werkplekleren verzekerd tegen ongevallen en wettelijke aansprakelijkheid:"
+        ),
+    },
+}
+
 CLOSINGS = {
     "vo": _(
         "Deze overeenkomst is in drievoud opgemaakt en door alle partijen ondertekend. De stage "
@@ -94,5 +122,8 @@ def default_wording(kind: str) -> dict:
         "title": str(TITLES[kind]),
         "intro": str(INTROS[kind]),
         "closing": str(CLOSINGS[kind]),
-        "elements": {key: str(ELEMENT_WORDING.get(key, "")) for key in KIND_ELEMENTS[kind]},
+        "elements": {
+            key: str(ELEMENT_WORDING_BY_KIND.get(kind, {}).get(key, ELEMENT_WORDING.get(key, "")))
+            for key in KIND_ELEMENTS[kind]
+        },
     }
