@@ -114,7 +114,7 @@ def _signed(placement, coordinator, days_ago, outdated_first=False):
         old = _signed(placement, coordinator, days_ago + 20)
         Agreement.objects.filter(pk=old.pk).update(status=AgreementStatus.OUTDATED, closed_at=timezone.now())
         record(old, action="outdated", summary="Vervallen door een wijziging van de stage (einddatum)")
-    agreement = services.generate(placement, actor=coordinator)
+    agreement = services.generate(placement, actor=coordinator, allow_ended=True)
     if agreement.problems:
         # The data changed since (a lapsed recognition): that version was never signed.
         services.withdraw(agreement, actor=coordinator)
@@ -144,7 +144,9 @@ def _signed(placement, coordinator, days_ago, outdated_first=False):
         signed_at=sent + timedelta(days=1),
         signed_pdf_status=PdfStatus.QUEUED,
     )
-    render_signed_pdf(agreement.pk)
+    # The signed copy needs no hash here: it renders after commit (inline without a worker).
+    pk = agreement.pk
+    transaction.on_commit(lambda: render_signed_pdf.delay(pk))
     return agreement
 
 

@@ -167,9 +167,12 @@ def queue_pdf(agreement: Agreement) -> None:
 
 
 @transaction.atomic
-def generate(placement, actor=None) -> Agreement:
-    """Make the first or next version, or refresh a draft that was not sent yet."""
+def generate(placement, actor=None, *, allow_ended=False) -> Agreement:
+    """Make the first or next version, or refresh a draft that was not sent yet.
+    ``allow_ended`` lets the demo record agreements of stages that already ran."""
     placement = _placement_qs().get(pk=placement.pk)
+    if not allow_ended and placement.state in (PlacementState.COMPLETED, PlacementState.TERMINATED):
+        raise AgreementError(_("Deze stage is afgerond of beëindigd; er komt geen nieuwe overeenkomst."))
     live = Agreement.objects.live().select_for_update().filter(placement=placement).first()
     if live and live.status != AgreementStatus.DRAFT:
         raise AgreementError(
@@ -510,6 +513,15 @@ def withdraw(agreement: Agreement, actor=None) -> Agreement:
         actor=actor,
     )
     return agreement
+
+
+def close_for_ended_placement(placement, actor=None) -> None:
+    """A terminated placement's unsigned agreement is withdrawn, so its links stop working."""
+    live = Agreement.objects.live().filter(
+        placement=placement, status__in=[AgreementStatus.DRAFT, AgreementStatus.SENT]
+    )
+    for agreement in live:
+        withdraw(agreement, actor=actor)
 
 
 def renew_after_change(placement, changed_fields, actor=None) -> Agreement | None:

@@ -29,6 +29,7 @@ def test_sending_moves_a_draft_placement_to_agreement_pending_and_mails_host_and
     assert agreement.requests.get(party="student").email == "ouder@thuis.example"
 
 
+@pytest.mark.smoke
 def test_a_full_round_activates_the_placement_and_makes_a_signed_pdf(
     sent_agreement, client, login, coordinator, commit, real_pdf
 ):
@@ -140,6 +141,7 @@ def test_a_placement_cannot_become_active_without_a_signed_agreement(placement, 
     assert placement.state == PlacementState.AGREEMENT_PENDING
 
 
+@pytest.mark.smoke
 def test_an_incomplete_agreement_cannot_be_sent(placement, coordinator, commit):
     plan = placement.plan
     plan.insurance_premium_payer = ""
@@ -162,3 +164,42 @@ def test_an_adult_student_signs_personally(make_placement, coordinator, commit):
         agreement = services.generate(placement, actor=coordinator)
         services.send(agreement, actor=coordinator)
     assert agreement.requests.get(party="student").email == placement.student.email
+
+
+def test_terminating_the_placement_withdraws_the_unsigned_agreement_and_its_links(
+    sent_agreement, client, coordinator
+):
+    from datetime import date
+
+    agreement, urls = sent_agreement
+    placement_services.terminate(
+        agreement.placement, on=date(2027, 2, 2), reason="Verhuisd", actor=coordinator
+    )
+    agreement.refresh_from_db()
+    assert agreement.status == AgreementStatus.WITHDRAWN
+    assert client.post(urls["host"], {"name": "Henk", "confirm": "on"}).status_code == 410
+
+
+def test_no_new_agreement_is_made_for_a_completed_placement(placement):
+    type(placement).objects.filter(pk=placement.pk).update(state=PlacementState.COMPLETED)
+    with pytest.raises(services.AgreementError):
+        services.generate(placement)
+
+
+def test_the_link_page_says_so_while_the_pdf_is_still_being_made(placement, coordinator, client):
+    # Without running the on-commit task the PDF stays queued.
+    agreement = services.generate(placement, actor=coordinator)
+    from agreements.models import Agreement
+
+    Agreement.objects.filter(pk=agreement.pk).update(pdf_status=PdfStatus.DONE, pdf_sha256="x" * 64)
+    services.send(agreement, actor=coordinator)
+    Agreement.objects.filter(pk=agreement.pk).update(pdf_status=PdfStatus.QUEUED)
+    from tests.agreements.conftest import links_by_party
+
+    url = links_by_party(agreement)["host"]
+    assert "wordt nog gemaakt" in client.get(url).content.decode()
+    assert client.get(url + "pdf/").status_code == 404
+    response = client.post(url, {"name": "Henk de Bakker", "confirm": "on"})
+    assert response.status_code == 409
+    assert not Signature.objects.exists()
+    assert AccessLink.objects.filter(completed_at__isnull=False).count() == 0
