@@ -268,6 +268,21 @@ def _replacement(f: Facts):
     ), []
 
 
+def _money(amount) -> str:
+    return f"€ {amount:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
+
+
+def _allowance(f: Facts):
+    # Not required by law, but part of the contract (Placement.CONTRACT_FIELDS) when agreed.
+    p = f.placement
+    parts = []
+    if p.allowance_per_month:
+        parts.append(_("Stagevergoeding: %(a)s per maand.") % {"a": _money(p.allowance_per_month)})
+    if p.travel_allowance:
+        parts.append(_("Reiskostenvergoeding: %(a)s per maand.") % {"a": _money(p.travel_allowance)})
+    return "\n".join(parts), []
+
+
 def _optional_termination(f: Facts):
     return _text(f.plan.termination_clause), []
 
@@ -345,6 +360,7 @@ ELEMENTS = {
             _inspection,
         ),
         E("insurance", gettext_lazy("Verzekering"), "plan", "art. 2.36 lid 4 UB WVO 2020", _insurance),
+        E("allowance", gettext_lazy("Vergoeding"), "placement", "", _allowance),
         E(
             "termination_optional",
             gettext_lazy("Beëindiging"),
@@ -425,6 +441,7 @@ KIND_ELEMENTS = {
         "host_assessment",
         "inspection",
         "insurance",
+        "allowance",
         "termination_optional",
     ],
     # art. 2.65 UB WVO 2020, plus the stageovereenkomst's parts that still apply in vo
@@ -446,6 +463,7 @@ KIND_ELEMENTS = {
         "replacement",
         "inspection",
         "insurance",
+        "allowance",
     ],
     # art. 7.2.8 WEB
     "mbo": [
@@ -462,6 +480,7 @@ KIND_ELEMENTS = {
         "host_assessment",
         "early_end",
         "insurance",
+        "allowance",
     ],
     # teacher education: werkplekbegeleider, instituutsopleider, period and assessment
     "ho": [
@@ -475,6 +494,7 @@ KIND_ELEMENTS = {
         "guidance_split",
         "host_assessment",
         "insurance",
+        "allowance",
         "termination_optional",
     ],
 }
@@ -515,7 +535,7 @@ KIND_LABELS = {
 }
 
 # Elements a template may leave without wording: an optional clause is left out when empty.
-OPTIONAL = {"termination_optional"}
+OPTIONAL = {"termination_optional", "allowance"}
 
 
 def elements_for(kind: str) -> list[Element]:

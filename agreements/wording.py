@@ -56,6 +56,7 @@ ELEMENT_WORDING = {
         "De leerling is tijdens de stage verzekerd tegen ongevallen en wettelijke aansprakelijkheid:"
     ),
     "termination_optional": _("De overeenkomst kan voortijdig eindigen:"),
+    "allowance": _("Het stagebedrijf betaalt de leerling:"),
     "learning_goals": _("Inhoud en leerdoelen van het praktijkdeel:"),
     "hours": _("Duur van het praktijkdeel:"),
     "assessment_criteria": _("Het praktijkdeel wordt beoordeeld op:"),
@@ -76,6 +77,7 @@ ELEMENT_WORDING_BY_KIND = {
         "period": _("De beroepspraktijkvorming loopt"),
         "guidance_split": _("Instelling en leerbedrijf verdelen de begeleiding als volgt:"),
         "host_assessment": _("Het leerbedrijf neemt als volgt deel aan de beoordeling:"),
+        "allowance": _("Het leerbedrijf betaalt de student:"),
         "insurance": _(
             "De student is tijdens de beroepspraktijkvorming verzekerd tegen ongevallen en wettelijke aansprakelijkheid:"
         ),
@@ -88,6 +90,7 @@ ELEMENT_WORDING_BY_KIND = {
         "period": _("Het werkplekleren loopt"),
         "guidance_split": _("Opleiding en opleidingsschool verdelen de begeleiding als volgt:"),
         "host_assessment": _("De opleidingsschool neemt als volgt deel aan de beoordeling:"),
+        "allowance": _("De opleidingsschool betaalt de student:"),
         "insurance": _(
             "De student is tijdens het werkplekleren verzekerd tegen ongevallen en wettelijke aansprakelijkheid:"
         ),

@@ -54,12 +54,13 @@ def test_the_pdf_holds_every_required_element_with_the_placements_values(
 
 
 def test_the_lwt_agreement_names_the_sbb_recognition_and_the_replacement_rule(make_placement, commit):
-    placement = make_placement("lwt")
+    placement = make_placement("lwt", allowance_per_month=150)
     with commit():
         agreement = services.generate(placement)
     agreement.refresh_from_db()
     text = pdf_text(read(agreement.pdf))
     assert "SBB-nummer 100234567" in text
+    assert "Stagevergoeding: € 150,00 per maand." in text
     assert "vervangende leerwerkplaats" in text
     assert "uur in totaal" in text
 
