@@ -16,8 +16,8 @@ Sources (LAW.md):
 from dataclasses import dataclass
 from datetime import date
 
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from agreements.facts import (
     Facts,

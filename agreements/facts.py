@@ -161,7 +161,7 @@ def _times(f: Facts):
 def _plan_text(field, problem):
     def resolve(f: Facts):
         value = _text(getattr(f.plan, field))
-        return value, [] if value else [problem]
+        return value, [] if value else [str(problem)]
 
     return resolve
 

@@ -31,10 +31,13 @@ class SignForm(forms.Form):
 
 
 class SendForm(forms.Form):
-    """Optionally someone other than the workplace supervisor signs for the host."""
+    """Optionally a named signatory signs for the host (instead of the workplace
+    supervisor) or for the school (by link, instead of the coordinator in the app)."""
 
     host_name = forms.CharField(label=_("Naam ondertekenaar stagebedrijf"), max_length=150, required=False)
     host_email = forms.EmailField(label=_("E-mailadres ondertekenaar stagebedrijf"), required=False)
+    school_name = forms.CharField(label=_("Naam ondertekenaar school"), max_length=150, required=False)
+    school_email = forms.EmailField(label=_("E-mailadres ondertekenaar school"), required=False)
 
     def clean(self):
         data = super().clean()
@@ -42,12 +45,22 @@ class SendForm(forms.Form):
             raise ValidationError(
                 _("Vul naam én e-mailadres in van wie namens het stagebedrijf tekent, of laat beide leeg.")
             )
+        if bool(data.get("school_name")) != bool(data.get("school_email")):
+            raise ValidationError(
+                _("Vul naam én e-mailadres in van wie namens de school tekent, of laat beide leeg.")
+            )
         return data
 
-    def host_signatory(self):
-        if self.cleaned_data.get("host_email"):
-            return {"name": self.cleaned_data["host_name"], "email": self.cleaned_data["host_email"]}
+    def _signatory(self, who):
+        if self.cleaned_data.get(f"{who}_email"):
+            return {"name": self.cleaned_data[f"{who}_name"], "email": self.cleaned_data[f"{who}_email"]}
         return None
+
+    def host_signatory(self):
+        return self._signatory("host")
+
+    def school_signatory(self):
+        return self._signatory("school")
 
 
 class PaperForm(forms.Form):

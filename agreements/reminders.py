@@ -32,7 +32,7 @@ def send_reminders(now=None) -> dict:
     for days, before in REMINDER_STEPS:
         due = (
             unsigned_requests()
-            .exclude(party=Party.SCHOOL)  # the school signs in the app; its coordinator gets the 10-day note
+            .filter(by_link=True)  # a coordinator signing in the app gets the 10-day note instead
             .filter(reminders_sent=before, sent_at__lte=now - timedelta(days=days))
             .select_related("agreement__placement__plan__department")[:BATCH]
         )

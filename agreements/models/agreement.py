@@ -178,6 +178,8 @@ class SignatureRequest(models.Model):
     # "ouder/verzorger van ...", "praktijkbegeleider", "stagecoördinator".
     role_label = models.CharField(_("hoedanigheid"), max_length=150, blank=True)
     sent_at = models.DateTimeField(_("verstuurd op"), null=True, blank=True)
+    # False when a coordinator signs in the app: no link, no reminders.
+    by_link = models.BooleanField(_("tekent via e-maillink"), default=True)
     reminders_sent = models.PositiveSmallIntegerField(_("herinneringen"), default=0)
     coordinator_told_at = models.DateTimeField(null=True, blank=True)
 

@@ -14,8 +14,9 @@ from stagebeheer.mail import queue_mail
 from stagebeheer.models import AccessLink
 
 
-def signers_for(agreement: Agreement, actor=None, host_signatory=None) -> list[dict]:
-    """Who signs for each party. The school signs in the app; host and student by link."""
+def signers_for(agreement: Agreement, actor=None, host_signatory=None, school_signatory=None) -> list[dict]:
+    """Who signs for each party. Host and student (or guardian) sign by link; the
+    school signs in the app (the coordinator), or by link when a named signatory is given."""
     facts = elements.Facts(_placement_qs().get(pk=agreement.placement_id))
     ws = facts.workplace_supervisor
     host = host_signatory or ({"name": ws.name, "email": ws.email} if ws else {"name": "", "email": ""})
@@ -27,16 +28,21 @@ def signers_for(agreement: Agreement, actor=None, host_signatory=None) -> list[d
             "role_label": _("ouder/verzorger van %(name)s") % {"name": facts.student.full_name},
         }
     else:
-        student = {"name": facts.student.full_name, "email": facts.student.email, "role_label": _("leerling")}
-    school_name = actor.full_name if actor and getattr(actor, "is_authenticated", False) else ""
-    return [
-        {
-            "party": Party.SCHOOL,
-            "name": school_name or _("stagecoördinator"),
-            "email": actor.email if school_name else "",
-            "role_label": _("namens %(school)s") % {"school": facts.school.name},
+        learner = _("student") if agreement.kind in ("mbo", "ho") else _("leerling")
+        student = {"name": facts.student.full_name, "email": facts.student.email, "role_label": learner}
+    on_behalf = _("namens %(school)s") % {"school": facts.school.name}
+    if school_signatory:
+        school = {**school_signatory, "role_label": on_behalf, "by_link": True}
+    else:
+        name = actor.full_name if actor and getattr(actor, "is_authenticated", False) else ""
+        school = {
+            "name": name or _("stagecoördinator"),
+            "email": actor.email if name else "",
+            "role_label": on_behalf,
             "by_link": False,
-        },
+        }
+    return [
+        {"party": Party.SCHOOL, **school},
         {
             "party": Party.HOST,
             "name": host["name"],
@@ -81,7 +87,7 @@ def _issue_link(req: SignatureRequest, actor=None, reminder=False) -> None:
 
 
 @transaction.atomic
-def send(agreement: Agreement, actor=None, host_signatory=None) -> Agreement:
+def send(agreement: Agreement, actor=None, host_signatory=None, school_signatory=None) -> Agreement:
     """Send a complete draft to the parties. An incomplete agreement is refused."""
     agreement = (
         Agreement.objects.select_for_update()
@@ -95,7 +101,7 @@ def send(agreement: Agreement, actor=None, host_signatory=None) -> Agreement:
             _("De overeenkomst is niet compleet en kan niet worden verstuurd: %(p)s")
             % {"p": "; ".join(agreement.problems)}
         )
-    signers = signers_for(agreement, actor, host_signatory)
+    signers = signers_for(agreement, actor, host_signatory, school_signatory)
     for signer in signers:
         if signer["by_link"] and not signer["email"]:
             raise AgreementError(
@@ -116,6 +122,7 @@ def send(agreement: Agreement, actor=None, host_signatory=None) -> Agreement:
             email=signer["email"],
             role_label=str(signer["role_label"])[:150],
             sent_at=now,
+            by_link=signer["by_link"],
         )
         if signer["by_link"]:
             _issue_link(req, actor)

@@ -143,7 +143,12 @@ def send(request, pk):
     if not form.is_valid():
         return detail(request, pk, send_form=form)
     try:
-        services.send(agreement, actor=request.user, host_signatory=form.host_signatory())
+        services.send(
+            agreement,
+            actor=request.user,
+            host_signatory=form.host_signatory(),
+            school_signatory=form.school_signatory(),
+        )
     except services.AgreementError as exc:
         _show_errors(request, exc)
         return redirect("agreements:detail", pk=agreement.pk)

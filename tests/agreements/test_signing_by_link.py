@@ -203,3 +203,25 @@ def test_the_link_page_says_so_while_the_pdf_is_still_being_made(placement, coor
     assert response.status_code == 409
     assert not Signature.objects.exists()
     assert AccessLink.objects.filter(completed_at__isnull=False).count() == 0
+
+
+def test_a_named_school_signatory_signs_by_link(placement, coordinator, commit, client):
+    from tests.agreements.conftest import links_by_party
+
+    with commit():
+        agreement = services.generate(placement, actor=coordinator)
+        services.send(
+            agreement,
+            actor=coordinator,
+            school_signatory={"name": "Dirk Directeur", "email": "dirk@school.example"},
+        )
+    urls = links_by_party(agreement)
+    assert set(urls) == {"school", "host", "student"}
+    with commit():
+        for party, url in urls.items():
+            client.post(url, {"name": f"Tekenaar {party}", "confirm": "on"})
+    agreement.refresh_from_db()
+    agreement.placement.refresh_from_db()
+    assert agreement.status == AgreementStatus.SIGNED
+    assert agreement.placement.state == PlacementState.ACTIVE
+    assert Signature.objects.get(agreement=agreement, party="school").signer_name == "Tekenaar school"
