@@ -54,6 +54,18 @@ def signers_for(agreement: Agreement, actor=None, host_signatory=None, school_si
     ]
 
 
+def _is_stale(agreement: Agreement) -> bool:
+    """A draft made before the placement, plan or host changed would send old terms."""
+    from agreements.services.generating import build_content
+
+    fresh, _problems = build_content(
+        _placement_qs().get(pk=agreement.placement_id), agreement.template, agreement.version
+    )
+    return fresh["articles"] != agreement.content.get("articles") or fresh[
+        "parties"
+    ] != agreement.content.get("parties")
+
+
 def _issue_link(req: SignatureRequest, actor=None, reminder=False) -> None:
     agreement = req.agreement
     link, token = AccessLink.issue(
@@ -100,6 +112,10 @@ def send(agreement: Agreement, actor=None, host_signatory=None, school_signatory
         raise AgreementError(
             _("De overeenkomst is niet compleet en kan niet worden verstuurd: %(p)s")
             % {"p": "; ".join(agreement.problems)}
+        )
+    if _is_stale(agreement):
+        raise AgreementError(
+            _("De gegevens zijn gewijzigd sinds dit concept werd opgesteld. Stel de overeenkomst opnieuw op.")
         )
     signers = signers_for(agreement, actor, host_signatory, school_signatory)
     for signer in signers:

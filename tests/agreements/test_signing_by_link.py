@@ -225,3 +225,18 @@ def test_a_named_school_signatory_signs_by_link(placement, coordinator, commit, 
     assert agreement.status == AgreementStatus.SIGNED
     assert agreement.placement.state == PlacementState.ACTIVE
     assert Signature.objects.get(agreement=agreement, party="school").signer_name == "Tekenaar school"
+
+
+def test_a_draft_made_before_the_data_changed_is_not_sent(placement, coordinator, commit):
+    with commit():
+        agreement = services.generate(placement, actor=coordinator)
+    plan = placement.plan
+    plan.guidance_split = "Alles doet de school."
+    plan.save()
+    with pytest.raises(services.AgreementError, match="opnieuw op"):
+        services.send(agreement, actor=coordinator)
+    with commit():
+        agreement = services.generate(placement, actor=coordinator)
+        services.send(agreement, actor=coordinator)
+    agreement.refresh_from_db()
+    assert agreement.status == AgreementStatus.SENT
