@@ -24,9 +24,15 @@ class PlacementQuerySet(models.QuerySet):
             return self.none()
         if user.is_superuser:
             return self
+        # Only the branches for roles the user holds: an unused branch would still
+        # add its join (student for mentors) and slow every list down.
         scope = Q(plan__department_id__in=department_ids(user, ["coordinator", "leader"]))
-        scope |= Q(school_supervisor=user, plan__department_id__in=department_ids(user, ["supervisor"]))
-        scope |= Q(student__mentor=user, plan__department_id__in=department_ids(user, ["mentor"]))
+        supervising = department_ids(user, ["supervisor"])
+        if supervising:
+            scope |= Q(school_supervisor=user, plan__department_id__in=supervising)
+        mentoring = department_ids(user, ["mentor"])
+        if mentoring:
+            scope |= Q(student__mentor=user, plan__department_id__in=mentoring)
         return self.filter(scope)
 
     def editable_by(self, user):
@@ -109,6 +115,8 @@ class Placement(models.Model):
         _("reiskostenvergoeding per maand"), max_digits=8, decimal_places=2, null=True, blank=True
     )
     notes = models.TextField(_("notities"), blank=True)
+    # How the student relates to this host (family, own side job); a plan may forbid these.
+    host_kinds = models.JSONField(_("relatie met het stagebedrijf"), default=list, blank=True)
     state = models.CharField(
         _("status"), max_length=20, choices=PlacementState.choices, default=PlacementState.DRAFT
     )

@@ -1,0 +1,69 @@
+"""Hours: the student enters them by link, the workplace supervisor confirms a week by link."""
+
+import re
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from placements.models import HoursEntry
+from stagebeheer.models import OutgoingMessage
+
+pytestmark = pytest.mark.django_db
+
+
+def link_from_outbox():
+    body = OutgoingMessage.objects.latest("pk").body_text
+    return re.search(r"http://testserver(/l/[^/\s]+/)", body).group(1)
+
+
+def test_student_enters_hours_and_supervisor_confirms_the_week(login, coordinator, placement, client):
+    staff = login(coordinator)
+    staff.post(reverse("placements:placement_hours_link", args=[placement.pk, "student"]))
+    student_url = link_from_outbox()
+    staff.post(reverse("placements:placement_hours_link", args=[placement.pk, "host"]))
+    host_url = link_from_outbox()
+    staff.logout()
+    page = client.get(student_url)
+    assert page.status_code == 200
+    entry = {
+        "date": "2027-02-02",
+        "start_time": "09:00",
+        "end_time": "15:00",
+        "description": "Brood gebakken",
+    }
+    client.post(student_url, entry)
+    client.post(student_url, entry)  # a double submit stores once
+    assert HoursEntry.objects.get().hours == 6
+    client.post(student_url, {"date": "2026-01-01", "hours": "4"})
+    assert HoursEntry.objects.count() == 1  # outside the placement
+    assert "Week van 01-02-2027" in client.get(host_url).content.decode()
+    client.post(host_url, {"week": "2027-02-01"})
+    entry = HoursEntry.objects.get()
+    assert entry.confirmed_at is not None
+    assert entry.confirmed_by == placement.primary_workplace_supervisor.name
+    response = client.post(host_url, {"week": "2027-02-01"}, follow=True)
+    assert "al bevestigd" in response.content.decode()
+
+
+def test_totals_show_on_the_placement_page(login, coordinator, placement):
+    HoursEntry.objects.create(placement=placement, date=date(2027, 2, 1), hours=6, source="staff")
+    response = login(coordinator).get(reverse("placements:placement_detail", args=[placement.pk]))
+    assert response.context["hours_done"] == 6
+    assert response.context["hours_confirmed"] == 0
+
+
+def test_staff_enter_hours_but_not_outside_the_placement(login, coordinator, placement):
+    client = login(coordinator)
+    url = reverse("placements:placement_add_hours", args=[placement.pk])
+    client.post(url, {"date": "2027-02-03", "hours": "5"})
+    client.post(url, {"date": "2030-02-03", "hours": "5"})
+    client.post(url, {"date": "2027-02-03"})
+    assert HoursEntry.objects.count() == 1
+
+
+def test_other_supervisor_cannot_add_hours(login, other_supervisor, placement):
+    response = login(other_supervisor).post(
+        reverse("placements:placement_add_hours", args=[placement.pk]), {"date": "2027-02-03", "hours": "5"}
+    )
+    assert response.status_code == 404
