@@ -22,8 +22,9 @@ def running_placement(department, supervisor, mentor=None, **kwargs):
     kwargs.setdefault("start_date", today - timedelta(days=14))
     kwargs.setdefault("end_date", today + timedelta(days=60))
     student = StudentFactory(department=department, mentor=mentor)
+    kwargs.setdefault("state", "active")
     return PlacementFactory(
-        plan__department=department, student=student, school_supervisor=supervisor, state="active", **kwargs
+        plan__department=department, student=student, school_supervisor=supervisor, **kwargs
     )
 
 

@@ -24,7 +24,9 @@ def _pending(department, **kwargs):
 
 def _moments(placement):
     return list(
-        Visit.objects.filter(placement=placement).order_by("planned_on").values_list("planned_on", "mode", "purpose")
+        Visit.objects.filter(placement=placement)
+        .order_by("planned_on")
+        .values_list("planned_on", "mode", "purpose")
     )
 
 
@@ -92,7 +94,11 @@ def test_planning_twice_adds_nothing(department, allow_activation):
     apply_preset(placement.plan, "mbo")
     placement_services.activate(placement)
     placement_state_changed.send(
-        sender=type(placement), placement=placement, old_state="agreement_pending", new_state="active", actor=None
+        sender=type(placement),
+        placement=placement,
+        old_state="agreement_pending",
+        new_state="active",
+        actor=None,
     )
     assert plan_moments(placement) == 0
     assert Visit.objects.filter(placement=placement).count() == 3
