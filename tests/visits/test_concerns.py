@@ -1,7 +1,6 @@
 """Concerns are visible to the coordinator and the placement's own supervisor only."""
 
 import pytest
-from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
@@ -86,7 +85,6 @@ def test_supervisor_raises_a_concern_from_a_visit(login, supervisor, coordinator
     # The coordinator hears of it, without the details in the mail.
     message = OutgoingMessage.objects.get(to_email=coordinator.email)
     assert "vakken" not in message.body_text
-    assert len(mail.outbox) >= 1
 
 
 def test_a_concern_with_bad_input_is_not_stored(login, supervisor, placement):
