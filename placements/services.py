@@ -187,3 +187,150 @@ def pair_duo(first: Placement, second: Placement, actor=None) -> None:
         first.duo_partner, second.duo_partner = second, first
         record(first, action="duo", summary=_("Duo gevormd met %(s)s") % {"s": second.student}, actor=actor)
         record(second, action="duo", summary=_("Duo gevormd met %(s)s") % {"s": first.student}, actor=actor)
+
+
+# --- creating and changing placements with their checks ---
+
+
+def _apply(placement: Placement, values: dict) -> None:
+    for field, value in values.items():
+        setattr(placement, field, value)
+    placement.planned_hours = planned_hours(placement.schedule, placement.start_date, placement.end_date)
+
+
+def _sync_workplace_supervisors(placement: Placement, supervisors: list, primary) -> None:
+    from placements.models import PlacementWorkplaceSupervisor
+
+    wanted = {s.pk for s in supervisors}
+    primary_id = primary.pk if primary is not None else (supervisors[0].pk if supervisors else None)
+    placement.supervisor_links.exclude(workplace_supervisor_id__in=wanted).delete()
+    # Clear the primary flag first: the one-primary constraint is checked per row.
+    placement.supervisor_links.filter(is_primary=True).exclude(workplace_supervisor_id=primary_id).update(
+        is_primary=False
+    )
+    existing = set(placement.supervisor_links.values_list("workplace_supervisor_id", flat=True))
+    for supervisor in supervisors:
+        if supervisor.pk not in existing:
+            PlacementWorkplaceSupervisor.objects.create(
+                placement=placement, workplace_supervisor=supervisor, is_primary=supervisor.pk == primary_id
+            )
+    if primary_id:
+        placement.supervisor_links.filter(workplace_supervisor_id=primary_id).update(is_primary=True)
+
+
+def create_placement(values: dict, *, supervisors=(), primary=None, actor=None, accept_warnings=False):
+    """Check and save a new placement (state draft). Returns (placement or None, CheckResult):
+    nothing is saved when there is an error, or a warning not accepted."""
+    from placements.checks import check_placement
+
+    placement = Placement()
+    _apply(placement, values)
+    result = check_placement(placement)
+    if result.errors or (result.warnings and not accept_warnings):
+        return None, result
+    with transaction.atomic():
+        placement.save()
+        _sync_workplace_supervisors(placement, list(supervisors), primary)
+        record(placement, action="create", summary=_("Stage aangemaakt"), actor=actor)
+    return placement, result
+
+
+def edit_placement(
+    placement: Placement, values: dict, *, supervisors=(), primary=None, actor=None, accept_warnings=False
+):
+    """Check the changed placement; when it passes, save through update_contract
+    (which tells the agreements app). Returns (changed fields or None, CheckResult)."""
+    import copy
+
+    from placements.checks import check_placement
+
+    candidate = copy.copy(placement)
+    _apply(candidate, values)
+    result = check_placement(candidate)
+    if result.errors or (result.warnings and not accept_warnings):
+        return None, result
+    with transaction.atomic():
+        changed = update_contract(placement, values, actor=actor)
+        _sync_workplace_supervisors(placement, list(supervisors), primary)
+    return changed, result
+
+
+def missed_hours(placement: Placement) -> Decimal:
+    """Hours a terminated placement did not reach: its schedule after the
+    termination date, plus what it had carried over itself (lwt: UB art. 2.65)."""
+    if not placement.terminated_on or placement.terminated_on >= placement.end_date:
+        return Decimal(placement.carried_over_hours or 0)
+    rest = planned_hours(placement.schedule, placement.terminated_on + timedelta(days=1), placement.end_date)
+    return rest + Decimal(placement.carried_over_hours or 0)
+
+
+def unpair_duo(placement: Placement, actor=None) -> None:
+    partner_id = placement.duo_partner_id
+    if not partner_id:
+        return
+    with transaction.atomic():
+        Placement.objects.filter(pk__in=[placement.pk, partner_id]).update(duo_partner=None)
+        placement.duo_partner = None
+        record(placement, action="duo", summary=_("Duo opgeheven"), actor=actor)
+
+
+# --- plans ---
+
+
+def copy_plan(plan, school_year: str, actor=None):
+    """The plan for the next school year keeps every part and rule; the copy
+    remembers where it came from (PDCA: the review feeds the new version)."""
+    from placements.models import PlacementPlan
+
+    copy_ = PlacementPlan.objects.get(pk=plan.pk)
+    copy_.pk = None
+    copy_.id = None
+    copy_._state.adding = True
+    copy_.school_year = school_year
+    copy_.copied_from = plan
+    copy_.full_clean()
+    copy_.save()
+    record(copy_, action="create", summary=_("Gekopieerd van %(plan)s") % {"plan": plan}, actor=actor)
+    return copy_
+
+
+# --- hours ---
+
+
+def add_hours(
+    placement: Placement, *, day: date, hours, start=None, end=None, description="", source, actor=None
+):
+    from placements.models import HoursEntry
+
+    return HoursEntry.objects.create(
+        placement=placement,
+        date=day,
+        hours=hours,
+        start_time=start,
+        end_time=end,
+        description=description,
+        source=source,
+        entered_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+
+
+def confirm_week(placement: Placement, week_start: date, confirmed_by: str) -> int:
+    """The workplace supervisor signs off one week. Only unconfirmed rows are
+    touched, so a second click confirms nothing twice. Returns rows confirmed."""
+    from placements.models import HoursEntry
+
+    with transaction.atomic():
+        count = HoursEntry.objects.filter(
+            placement=placement,
+            date__gte=week_start,
+            date__lt=week_start + timedelta(days=7),
+            confirmed_at__isnull=True,
+        ).update(confirmed_at=timezone.now(), confirmed_by=confirmed_by[:150])
+        if count:
+            record(
+                placement,
+                action="hours:confirmed",
+                summary=_("Uren van week %(week)s bevestigd") % {"week": f"{week_start:%d-%m-%Y}"},
+                actor_label=confirmed_by,
+            )
+    return count

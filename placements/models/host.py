@@ -61,6 +61,8 @@ class Host(models.Model):
     status_changed_on = models.DateField(_("status gewijzigd op"), null=True, blank=True)
     # Under-18s may not work with hazardous substances here without expert supervision.
     hazardous_for_minors = models.BooleanField(_("gevaarlijk werk voor minderjarigen"), default=False)
+    # Kinds a plan may forbid (bezorgwerk, uitzendbureau); see plan.HostKind.
+    kinds = models.JSONField(_("soort bedrijf"), default=list, blank=True)
     notes = models.TextField(_("notities"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -109,6 +109,8 @@ class Placement(models.Model):
         _("reiskostenvergoeding per maand"), max_digits=8, decimal_places=2, null=True, blank=True
     )
     notes = models.TextField(_("notities"), blank=True)
+    # How the student relates to this host (family, own side job); a plan may forbid these.
+    host_kinds = models.JSONField(_("relatie met het stagebedrijf"), default=list, blank=True)
     state = models.CharField(
         _("status"), max_length=20, choices=PlacementState.choices, default=PlacementState.DRAFT
     )

@@ -29,6 +29,19 @@ AGREEMENT_KIND = {
 }
 
 
+class HostKind(models.TextChoices):
+    """Kinds of host a plan may forbid; the school picks which (plan.forbidden_host_kinds)."""
+
+    FAMILY = "family", _("familie van de leerling")
+    SIDE_JOB = "side_job", _("eigen bijbaan van de leerling")
+    DELIVERY = "delivery", _("bezorgwerk")
+    TEMP_AGENCY = "temp_agency", _("uitzendbureau")
+
+
+def default_forbidden_kinds():
+    return [HostKind.FAMILY.value, HostKind.SIDE_JOB.value, HostKind.DELIVERY.value]
+
+
 class ScheduleType(models.TextChoices):
     BLOCK = "block", _("blokstage")
     RIBBON = "ribbon", _("lintstage")
@@ -83,6 +96,14 @@ class PlacementPlan(models.Model):
         _("vorm"), max_length=10, choices=ScheduleType.choices, default=ScheduleType.BLOCK
     )
     in_pta = models.BooleanField(_("telt mee in het PTA"), default=False)
+    forbidden_host_kinds = models.JSONField(
+        _("niet toegestane stagebedrijven"), default=default_forbidden_kinds, blank=True
+    )
+    # Weekly schedule in the same shape as Placement.schedule; new placements start from it.
+    default_schedule = models.JSONField(_("standaard weekrooster"), default=list, blank=True)
+    supervisor_norm = models.PositiveSmallIntegerField(
+        _("norm: stages per stagebegeleider"), null=True, blank=True
+    )
     guidance_hours_per_student = models.PositiveSmallIntegerField(
         _("begeleidingsuren per leerling (norm)"), null=True, blank=True
     )

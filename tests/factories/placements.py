@@ -86,6 +86,7 @@ class WorkplaceSupervisorFactory(DjangoModelFactory):
 class PlacementFactory(DjangoModelFactory):
     class Meta:
         model = Placement
+        skip_postgeneration_save = True
 
     plan = factory.SubFactory(PlacementPlanFactory)
     student = factory.SubFactory(StudentFactory, department=factory.SelfAttribute("..plan.department"))

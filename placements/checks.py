@@ -1,0 +1,267 @@
+"""The checks a placement must pass before it is saved.
+
+``check_placement`` returns (errors, warnings): errors refuse the save, warnings
+(host capacity, supervisor load) are shown and must be accepted explicitly.
+Each message names the rule; where the rule comes from law, the article or
+guidance is named in the comment above it (see shared LAW.md).
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from placements.models import HostKind, Placement, PlacementState, PlanKind
+
+ACTIVE_STATES = (PlacementState.DRAFT, PlacementState.AGREEMENT_PENDING, PlacementState.ACTIVE)
+WEEKDAYS = [
+    "maandag",
+    "dinsdag",
+    "woensdag",
+    "donderdag",
+    "vrijdag",
+    "zaterdag",
+    "zondag",
+]
+
+
+@dataclass
+class CheckResult:
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _minutes(hhmm: str) -> int:
+    hours, minutes = hhmm.split(":")[:2]
+    return int(hours) * 60 + int(minutes)
+
+
+def _fmt_hours(minutes: int) -> str:
+    return f"{minutes / 60:.1f}".replace(".", ",")
+
+
+def overlapping(queryset, start: date, end: date):
+    """Placements whose period touches [start, end]; a terminated one ends on its termination date."""
+    return queryset.filter(start_date__lte=end).filter(
+        Q(state__in=ACTIVE_STATES, end_date__gte=start)
+        | Q(state=PlacementState.COMPLETED, end_date__gte=start)
+        | Q(state=PlacementState.TERMINATED, terminated_on__gte=start)
+    )
+
+
+def _others(placement: Placement):
+    qs = Placement.objects.all()
+    if placement.pk:
+        qs = qs.exclude(pk=placement.pk)
+    return qs
+
+
+# --- working time of minors (Arbeidstijdenwet, Arbeidstijdenbesluit; LAW.md) ---
+
+
+@dataclass(frozen=True)
+class MinorLimits:
+    label: str
+    max_day_minutes: int
+    max_week_minutes: int
+    night_start: int  # no work from this minute of the day ...
+    night_end: int  # ... until this minute
+    sunday_allowed: bool
+    # Light work (13-15, maatschappelijke stage): stricter hours on school days.
+    school_day_minutes: int | None = None
+
+
+LIMITS_16_17 = MinorLimits(_("16 of 17 jaar"), 9 * 60, 45 * 60, 23 * 60, 6 * 60, True)
+LIMITS_14_15 = MinorLimits(_("14 of 15 jaar"), 7 * 60, 35 * 60, 19 * 60, 7 * 60, False)
+LIMITS_LIGHT = MinorLimits(_("13 tot 15 jaar, licht werk"), 7 * 60, 12 * 60, 19 * 60, 7 * 60, False, 2 * 60)
+
+
+def limits_for(age: int, plan_kind: str) -> MinorLimits | None:
+    if age >= 18:
+        return None
+    if age >= 16:
+        return LIMITS_16_17
+    if plan_kind == PlanKind.COMMUNITY:
+        return LIMITS_LIGHT
+    return LIMITS_14_15
+
+
+def check_working_time(student, plan_kind: str, schedule: list[dict], start: date, end: date) -> list[str]:
+    """A minor's schedule against the legal limits, by the age on each day of
+    the placement (a student may turn 16 or 18 during it)."""
+    if not schedule or end < start:
+        return []
+    per_day: dict[int, list[dict]] = {}
+    for entry in schedule:
+        per_day.setdefault(int(entry["weekday"]), []).append(entry)
+    problems: list[str] = []
+    seen: set[tuple] = set()
+    # One pass over the weekdays of each age bracket present in the period.
+    day = start
+    brackets: dict[MinorLimits, set[int]] = {}
+    while day <= end:
+        limits = limits_for(student.age_on(day), plan_kind)
+        if limits is not None and day.weekday() in per_day:
+            brackets.setdefault(limits, set()).add(day.weekday())
+        day += timedelta(days=1)
+    for limits, weekdays in brackets.items():
+        week_total = 0
+        for weekday in sorted(weekdays):
+            for entry in per_day[weekday]:
+                begin, finish = _minutes(entry["start"]), _minutes(entry["end"])
+                brk = int(entry.get("break_minutes") or 0)
+                worked = max(finish - begin - brk, 0)
+                week_total += worked
+                name = WEEKDAYS[weekday]
+                day_cap = limits.max_day_minutes
+                if limits.school_day_minutes is not None and weekday < 5:
+                    day_cap = limits.school_day_minutes
+                messages = []
+                if worked > day_cap:
+                    messages.append(
+                        _("Op %(day)s %(worked)s uur; bij %(age)s is %(max)s uur per dag het maximum.")
+                        % {
+                            "day": name,
+                            "worked": _fmt_hours(worked),
+                            "age": limits.label,
+                            "max": _fmt_hours(day_cap),
+                        }
+                    )
+                if begin < limits.night_end or finish > limits.night_start:
+                    messages.append(
+                        _("Op %(day)s wordt gewerkt tussen %(from)s en %(to)s; dat mag niet bij %(age)s.")
+                        % {
+                            "day": name,
+                            "from": f"{limits.night_start // 60:02d}:00",
+                            "to": f"{limits.night_end // 60:02d}:00",
+                            "age": limits.label,
+                        }
+                    )
+                # A 30-minute break for a shift over 4.5 hours.
+                if finish - begin > 270 and brk < 30:
+                    messages.append(
+                        _(
+                            "Op %(day)s is de dienst langer dan 4,5 uur; een minderjarige heeft dan 30 minuten pauze."
+                        )
+                        % {"day": name}
+                    )
+                if weekday == 6 and not limits.sunday_allowed:
+                    messages.append(_("Zondagswerk is niet toegestaan bij %(age)s.") % {"age": limits.label})
+                for message in messages:
+                    if message not in seen:
+                        seen.add(message)
+                        problems.append(message)
+        if week_total > limits.max_week_minutes:
+            message = _("%(worked)s uur per week; bij %(age)s is %(max)s uur per week het maximum.") % {
+                "worked": _fmt_hours(week_total),
+                "age": limits.label,
+                "max": _fmt_hours(limits.max_week_minutes),
+            }
+            if message not in seen:
+                seen.add(message)
+                problems.append(message)
+    return problems
+
+
+def check_placement(placement: Placement, supervisor_count: int | None = None) -> CheckResult:
+    """Every rule of the issue, on an unsaved or changed placement. Queries are
+    few and fixed (overlap, capacity, load), so a form stays quick."""
+    result = CheckResult()
+    plan, host, student = placement.plan, placement.host, placement.student
+    start, end = placement.start_date, placement.end_date
+    if start and end and end < start:
+        result.errors.append(_("De einddatum ligt vóór de begindatum."))
+        return result
+
+    if student.department_id != plan.department_id:
+        result.errors.append(_("Deze leerling hoort niet bij de afdeling van dit stageplan."))
+
+    # Overlap: one student, one placement at a time.
+    clash = (
+        overlapping(_others(placement).filter(student_id=student.pk), start, end)
+        .select_related("host")
+        .first()
+    )
+    if clash:
+        result.errors.append(
+            _("%(student)s heeft in deze periode al een stage bij %(host)s (%(start)s tot %(end)s).")
+            % {
+                "student": student.full_name,
+                "host": clash.host.name,
+                "start": f"{clash.start_date:%d-%m-%Y}",
+                "end": f"{clash.end_date:%d-%m-%Y}",
+            }
+        )
+
+    if host.is_unsuitable:
+        result.errors.append(
+            _("%(host)s is als ongeschikt gemarkeerd: %(reason)s")
+            % {"host": host.name, "reason": host.status_reason or _("geen reden opgegeven")}
+        )
+
+    # Leerwerktraject (UB WVO art. 2.64) and mbo (WEB art. 7.2.8): an SBB-recognised host.
+    if plan.requires_sbb and not host.has_valid_sbb(on=start):
+        if host.sbb_number and host.sbb_valid_until:
+            result.errors.append(
+                _(
+                    "De SBB-erkenning van %(host)s was op %(date)s verlopen; dit stageplan vraagt een erkend leerbedrijf."
+                )
+                % {"host": host.name, "date": f"{start:%d-%m-%Y}"}
+            )
+        else:
+            result.errors.append(
+                _("%(host)s heeft geen geldige SBB-erkenning; dit stageplan vraagt een erkend leerbedrijf.")
+                % {"host": host.name}
+            )
+
+    forbidden = set(plan.forbidden_host_kinds or [])
+    found = forbidden & (set(host.kinds or []) | set(placement.host_kinds or []))
+    for kind in sorted(found):
+        label = HostKind(kind).label if kind in HostKind.values else kind
+        result.errors.append(_("Dit stageplan staat geen stage toe bij: %(kind)s.") % {"kind": label})
+
+    # Hours within the plan's range; a replacement counts the hours already done before it.
+    hours = Decimal(placement.planned_hours or 0)
+    if placement.replaces_id:
+        replaced = placement.replaces
+        hours += max(Decimal(replaced.planned_hours) - Decimal(placement.carried_over_hours or 0), Decimal(0))
+    if plan.min_hours is not None and hours < plan.min_hours:
+        result.errors.append(
+            _("Het rooster geeft %(hours)s uur; het stageplan vraagt minstens %(min)s uur.")
+            % {"hours": hours, "min": plan.min_hours}
+        )
+    if plan.max_hours is not None and hours > plan.max_hours:
+        result.errors.append(
+            _("Het rooster geeft %(hours)s uur; het stageplan staat hoogstens %(max)s uur toe.")
+            % {"hours": hours, "max": plan.max_hours}
+        )
+
+    result.errors += check_working_time(student, plan.kind, placement.schedule, start, end)
+
+    # Warnings: scarce places and supervisor time, the coordinator may go on.
+    used = overlapping(_others(placement).filter(host_id=host.pk), start, end).count()
+    if used >= host.capacity:
+        result.warnings.append(
+            _("%(host)s biedt %(cap)s plaats(en) per periode en heeft er in deze periode al %(used)s bezet.")
+            % {"host": host.name, "cap": host.capacity, "used": used}
+        )
+    if placement.school_supervisor_id and plan.supervisor_norm:
+        load = (
+            _others(placement)
+            .filter(
+                plan_id=plan.pk, school_supervisor_id=placement.school_supervisor_id, state__in=ACTIVE_STATES
+            )
+            .count()
+        )
+        if load >= plan.supervisor_norm:
+            result.warnings.append(
+                _("%(name)s begeleidt in dit stageplan al %(load)s stages; de norm is %(norm)s.")
+                % {
+                    "name": placement.school_supervisor.full_name,
+                    "load": load,
+                    "norm": plan.supervisor_norm,
+                }
+            )
+    return result

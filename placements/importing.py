@@ -1,0 +1,332 @@
+"""Import and export of students and hosts as CSV or XLSX.
+
+A file is read whole into rows first; an unreadable file imports nothing. The
+coordinator maps columns on screen, sees a preview, and every bad row is reported
+with its line number and reason while the good rows are imported. Existing
+students are updated by their number (hosts by KvK number, else by name).
+"""
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django import forms
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
+
+from placements.forms import HostForm, normalise_postcode
+from placements.models import Guardian, Host, Outflow, Student
+
+MAX_ROWS = 5000
+
+
+class UnreadableFileError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    required: bool = False
+    aliases: tuple = ()
+
+
+STUDENT_COLUMNS = [
+    Column(
+        "number", _l("leerlingnummer"), True, ("leerlingnummer", "lln", "llnr", "nummer", "studentnummer")
+    ),
+    Column("first_name", _l("voornaam"), True, ("voornaam", "roepnaam")),
+    Column("last_name_prefix", _l("tussenvoegsel"), False, ("tussenvoegsel", "voorvoegsel")),
+    Column("last_name", _l("achternaam"), True, ("achternaam",)),
+    Column("date_of_birth", _l("geboortedatum"), True, ("geboortedatum", "geb. datum", "geboren")),
+    Column("year_group", _l("leerjaar"), False, ("leerjaar", "jaar")),
+    Column("class_name", _l("klas"), False, ("klas", "stamgroep", "groep")),
+    Column("programme", _l("profiel of opleiding"), False, ("profiel", "opleiding", "richting")),
+    Column("email", _l("e-mailadres"), False, ("e-mail", "email", "e-mailadres", "emailadres")),
+    Column("phone", _l("telefoon"), False, ("telefoon", "mobiel")),
+    Column("postcode", _l("postcode"), False, ("postcode",)),
+    Column("outflow", _l("uitstroomperspectief"), False, ("uitstroomperspectief", "uitstroom")),
+    Column("guardian_name", _l("naam ouder/verzorger"), False, ("ouder", "naam ouder", "verzorger")),
+    Column("guardian_email", _l("e-mail ouder/verzorger"), False, ("e-mail ouder", "email ouder")),
+    Column("guardian_phone", _l("telefoon ouder/verzorger"), False, ("telefoon ouder",)),
+]
+
+HOST_COLUMNS = [
+    Column("name", _l("naam"), True, ("naam", "bedrijf", "bedrijfsnaam", "organisatie")),
+    Column("kvk_number", _l("KvK-nummer"), False, ("kvk", "kvk-nummer", "kvknummer")),
+    Column("address", _l("adres"), False, ("adres", "straat")),
+    Column("postcode", _l("postcode"), False, ("postcode",)),
+    Column("city", _l("plaats"), False, ("plaats", "woonplaats", "stad", "vestigingsplaats")),
+    Column("sector", _l("sector"), False, ("sector", "branche")),
+    Column("email", _l("e-mailadres"), False, ("e-mail", "email")),
+    Column("phone", _l("telefoon"), False, ("telefoon",)),
+    Column("sbb_number", _l("SBB-erkenningsnummer"), False, ("sbb", "erkenningsnummer", "sbb-nummer")),
+    Column("sbb_valid_until", _l("erkenning geldig tot"), False, ("geldig tot", "erkend tot")),
+    Column("capacity", _l("plaatsen per periode"), False, ("plaatsen", "capaciteit")),
+]
+
+KINDS = {"students": STUDENT_COLUMNS, "hosts": HOST_COLUMNS}
+
+
+def read_table(name: str, content: bytes) -> tuple[list[str], list[list[str]]]:
+    """(header, rows) from CSV (; or , separated, UTF-8 or Windows-1252) or XLSX."""
+    if name.lower().endswith(".xlsx"):
+        try:
+            from openpyxl import load_workbook
+
+            book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+            sheet = book.worksheets[0]
+            rows = [[_cell(c) for c in row] for row in sheet.iter_rows(values_only=True)]
+        except Exception as exc:  # openpyxl raises many kinds for a broken file
+            raise UnreadableFileError(_("Dit Excel-bestand kan niet worden gelezen.")) from exc
+    else:
+        try:
+            text = content.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            try:
+                text = content.decode("cp1252")
+            except UnicodeDecodeError as exc:
+                raise UnreadableFileError(_("De tekens in dit bestand kunnen niet worden gelezen.")) from exc
+        if "\x00" in text:
+            raise UnreadableFileError(_("Dit is geen CSV-bestand."))
+        try:
+            dialect = csv.Sniffer().sniff(text[:4096], delimiters=";,\t")
+        except csv.Error:
+            dialect = csv.excel
+            dialect.delimiter = ";" if text[:1000].count(";") > text[:1000].count(",") else ","
+        try:
+            rows = list(csv.reader(io.StringIO(text), dialect))
+        except csv.Error as exc:
+            raise UnreadableFileError(
+                _("Dit CSV-bestand kan niet worden gelezen: %(e)s") % {"e": exc}
+            ) from exc
+    rows = [r for r in rows if any((c or "").strip() for c in r)]
+    if len(rows) < 2:
+        raise UnreadableFileError(_("Het bestand heeft geen kopregel met gegevens eronder."))
+    if len(rows) > MAX_ROWS + 1:
+        raise UnreadableFileError(_("Het bestand heeft meer dan %(n)s regels.") % {"n": MAX_ROWS})
+    header = [(h or "").strip() for h in rows[0]]
+    return header, [[(c or "").strip() for c in r] for r in rows[1:]]
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def guess_mapping(kind: str, header: list[str]) -> dict[str, int | None]:
+    lowered = [h.lower().strip() for h in header]
+    mapping = {}
+    for column in KINDS[kind]:
+        names = {column.key, str(column.label).lower(), *column.aliases}
+        mapping[column.key] = next((i for i, h in enumerate(lowered) if h in names), None)
+    return mapping
+
+
+def parse_date(value: str) -> date:
+    for fmt in ("%d-%m-%Y", "%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y"):
+        try:
+            return datetime.strptime(value, fmt).date()  # noqa: DTZ007 - a date, no time zone
+        except ValueError:
+            continue
+    raise ValueError(_("‘%(v)s’ is geen datum (dd-mm-jjjj).") % {"v": value})
+
+
+@dataclass
+class RowResult:
+    line: int
+    values: dict
+    errors: list
+
+
+def _value(row, index):
+    if index is None or index >= len(row):
+        return ""
+    return row[index]
+
+
+def validate_students(rows, mapping, department) -> list[RowResult]:
+    results = []
+    seen = set()
+    email_field = forms.EmailField()
+    outflow = {str(label).lower(): value for value, label in Outflow.choices} | {v: v for v in Outflow.values}
+    for offset, row in enumerate(rows):
+        line = offset + 2  # the header is line 1
+        v = {c.key: _value(row, mapping.get(c.key)) for c in STUDENT_COLUMNS}
+        errors = []
+        for column in STUDENT_COLUMNS:
+            if column.required and not v[column.key]:
+                errors.append(_("%(col)s ontbreekt") % {"col": column.label})
+        if v["number"] in seen:
+            errors.append(_("leerlingnummer %(n)s staat twee keer in het bestand") % {"n": v["number"]})
+        seen.add(v["number"])
+        if v["date_of_birth"]:
+            try:
+                v["date_of_birth"] = parse_date(v["date_of_birth"])
+                if not date(1940, 1, 1) < v["date_of_birth"] < date.today():  # noqa: DTZ011
+                    errors.append(_("geboortedatum ligt niet in het verleden"))
+            except ValueError as exc:
+                errors.append(str(exc))
+        if v["year_group"]:
+            if v["year_group"].isdigit() and 0 < int(v["year_group"]) < 9:
+                v["year_group"] = int(v["year_group"])
+            else:
+                errors.append(_("leerjaar ‘%(v)s’ is geen getal van 1 tot 8") % {"v": v["year_group"]})
+        else:
+            v["year_group"] = None
+        for key in ("email", "guardian_email"):
+            if v[key]:
+                try:
+                    email_field.clean(v[key])
+                except forms.ValidationError:
+                    errors.append(_("‘%(v)s’ is geen geldig e-mailadres") % {"v": v[key]})
+        if v["postcode"]:
+            try:
+                v["postcode"] = normalise_postcode(v["postcode"])
+            except forms.ValidationError:
+                errors.append(_("postcode ‘%(v)s’ klopt niet") % {"v": v["postcode"]})
+        if v["outflow"]:
+            if v["outflow"].lower() in outflow:
+                v["outflow"] = outflow[v["outflow"].lower()]
+            else:
+                errors.append(_("uitstroomperspectief ‘%(v)s’ is onbekend") % {"v": v["outflow"]})
+        for key, limit in (
+            ("number", 20),
+            ("first_name", 100),
+            ("last_name", 100),
+            ("class_name", 20),
+            ("last_name_prefix", 20),
+            ("programme", 120),
+        ):
+            if len(str(v[key])) > limit:
+                errors.append(_("%(col)s is te lang") % {"col": key})
+        results.append(RowResult(line, v, errors))
+    return results
+
+
+def import_students(results, department) -> tuple[int, int]:
+    """Create or update (by number) the valid rows in one transaction."""
+    created = updated = 0
+    good = [r for r in results if not r.errors]
+    existing = {
+        s.number: s
+        for s in Student.objects.filter(department=department, number__in=[r.values["number"] for r in good])
+    }
+    fields = [
+        "first_name",
+        "last_name_prefix",
+        "last_name",
+        "date_of_birth",
+        "year_group",
+        "class_name",
+        "programme",
+        "email",
+        "phone",
+        "postcode",
+        "outflow",
+    ]
+    with transaction.atomic():
+        for result in good:
+            v = result.values
+            student = existing.get(v["number"])
+            if student is None:
+                student = Student(department=department, number=v["number"])
+                created += 1
+            else:
+                updated += 1
+            for field in fields:
+                if v[field] not in ("", None) or student.pk is None:
+                    setattr(student, field, v[field] if v[field] is not None else None)
+            student.save()
+            if v["guardian_name"]:
+                Guardian.objects.update_or_create(
+                    student=student,
+                    name=v["guardian_name"],
+                    defaults={"email": v["guardian_email"], "phone": v["guardian_phone"]},
+                )
+    return created, updated
+
+
+def validate_hosts(rows, mapping, school) -> list[RowResult]:
+    results = []
+    for offset, row in enumerate(rows):
+        line = offset + 2
+        v = {c.key: _value(row, mapping.get(c.key)) for c in HOST_COLUMNS}
+        data = {**v, "status": "active", "capacity": v["capacity"] or 1}
+        if v["sbb_valid_until"]:
+            try:
+                data["sbb_valid_until"] = parse_date(v["sbb_valid_until"]).isoformat()
+            except ValueError as exc:
+                results.append(RowResult(line, v, [str(exc)]))
+                continue
+        form = HostForm(data)
+        errors = []
+        if not form.is_valid():
+            for field, messages in form.errors.items():
+                label = form.fields[field].label if field in form.fields else ""
+                errors += [f"{label}: {m}" if label else m for m in messages]
+        results.append(RowResult(line, form.cleaned_data if not errors else v, errors))
+    return results
+
+
+def import_hosts(results, school) -> tuple[int, int]:
+    created = updated = 0
+    with transaction.atomic():
+        for result in results:
+            if result.errors:
+                continue
+            v = dict(result.values)
+            v.pop("kinds", None)
+            lookup = {"kvk_number": v["kvk_number"]} if v["kvk_number"] else {"name__iexact": v["name"]}
+            host = Host.objects.filter(school=school, **lookup).first()
+            if host is None:
+                host = Host(school=school)
+                created += 1
+            else:
+                updated += 1
+            for field in (
+                "name",
+                "kvk_number",
+                "address",
+                "postcode",
+                "city",
+                "sector",
+                "email",
+                "phone",
+                "sbb_number",
+                "sbb_valid_until",
+                "capacity",
+            ):
+                setattr(host, field, v[field])
+            host.save()
+    return created, updated
+
+
+def export_rows(kind, queryset):
+    """Header and rows, in the same columns the import reads."""
+    columns = KINDS[kind]
+    header = [str(c.label) for c in columns]
+    rows = []
+    for obj in queryset:
+        if kind == "students":
+            guardian = next(iter(obj.guardians.all()), None)
+            values = {c.key: getattr(obj, c.key, "") for c in columns if not c.key.startswith("guardian")}
+            values["date_of_birth"] = f"{obj.date_of_birth:%d-%m-%Y}"
+            values["guardian_name"] = guardian.name if guardian else ""
+            values["guardian_email"] = guardian.email if guardian else ""
+            values["guardian_phone"] = guardian.phone if guardian else ""
+        else:
+            values = {c.key: getattr(obj, c.key) for c in columns}
+            values["sbb_valid_until"] = f"{obj.sbb_valid_until:%d-%m-%Y}" if obj.sbb_valid_until else ""
+        rows.append(["" if values[c.key] is None else str(values[c.key]) for c in columns])
+    return header, rows

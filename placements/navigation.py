@@ -1,0 +1,50 @@
+"""Menu entries and the coordinator's start-page panel for placements."""
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from stagebeheer.navigation import HomePanel, NavItem
+
+STAFF = frozenset({"coordinator", "leader", "supervisor", "mentor"})
+
+NAV_ITEMS = [
+    NavItem(
+        _("Overzicht"),
+        "placements:overview",
+        frozenset({"coordinator", "leader", "supervisor", "mentor"}),
+        10,
+    ),
+    NavItem(_("Stageplannen"), "placements:plan_list", STAFF, 20),
+    NavItem(_("Leerlingen"), "placements:student_list", STAFF, 30),
+    NavItem(_("Stagebedrijven"), "placements:host_list", STAFF, 40),
+    NavItem(_("Capaciteit"), "placements:capacity", frozenset({"coordinator", "leader"}), 45),
+]
+
+
+def current_school_year(today=None) -> str:
+    today = today or timezone.localdate()
+    first = today.year if today.month >= 8 else today.year - 1
+    return f"{first}-{first + 1}"
+
+
+def attention(request):
+    """Per plan of this school year: students without a placement (the chase
+    list), placements without a signed agreement, without a supervisor. A fixed
+    number of queries: one for the plans, one aggregate per plan kept small by
+    listing at most eight plans."""
+    from placements.models import PlacementPlan
+    from placements.views.overview import plan_students, summary
+
+    plans = list(
+        PlacementPlan.objects.editable_by(request.user)
+        .filter(school_year=current_school_year())
+        .select_related("department")
+        .order_by("department__name", "title")[:8]
+    )
+    if not plans:
+        return None
+    rows = [{"plan": plan, **summary(plan_students(plan, request.user))} for plan in plans]
+    return {"rows": rows, "year": current_school_year()}
+
+
+HOME_PANELS = [HomePanel("coordinator", "placements/panels/home_attention.html", attention, order=10)]

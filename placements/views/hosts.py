@@ -1,0 +1,154 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from placements.checks import ACTIVE_STATES
+from placements.forms import HostForm, WorkplaceSupervisorForm
+from placements.models import Host, HostKind, HostStatus, Placement, WorkplaceSupervisor
+from placements.views.common import (
+    coordinator_departments,
+    get_editable,
+    query_without_page,
+    require_coordinator,
+)
+from stagebeheer.scoping import get_visible_or_404
+
+
+def filtered_hosts(request):
+    hosts = Host.objects.visible_to(request.user)
+    q = request.GET.get("q", "").strip()[:100]
+    if q:
+        hosts = hosts.filter(
+            Q(name__icontains=q) | Q(city__icontains=q) | Q(sector__icontains=q) | Q(kvk_number=q)
+        )
+    for field in ("city", "sector"):
+        value = request.GET.get(field, "").strip()[:100]
+        if value:
+            hosts = hosts.filter(**{f"{field}__iexact": value})
+    status = request.GET.get("status", "")
+    if status in HostStatus.values:
+        hosts = hosts.filter(status=status)
+    return hosts
+
+
+@login_required
+def host_list(request):
+    today = timezone.localdate()
+    hosts = (
+        filtered_hosts(request)
+        .annotate(
+            # Places taken now: placements running today that still count.
+            in_use=Count(
+                "placements",
+                filter=Q(
+                    placements__state__in=ACTIVE_STATES,
+                    placements__start_date__lte=today,
+                    placements__end_date__gte=today,
+                ),
+            ),
+            n_supervisors=Count("workplace_supervisors", distinct=True),
+        )
+        .order_by("name")
+    )
+    page = Paginator(hosts, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "placements/host_list.html",
+        {
+            "page": page,
+            "query": query_without_page(request),
+            "statuses": HostStatus.choices,
+            "can_edit": coordinator_departments(request.user).exists(),
+            "today": today,
+            "filters": {k: request.GET.get(k, "") for k in ("q", "status")},
+        },
+    )
+
+
+@login_required
+def host_detail(request, pk):
+    host = get_visible_or_404(Host.objects, request.user, pk=pk)
+    placements = (
+        Placement.objects.visible_to(request.user)
+        .filter(host=host)
+        .select_related("student", "plan", "school_supervisor")
+        .order_by("-start_date")[:50]
+    )
+    can_edit = Host.objects.editable_by(request.user).filter(pk=host.pk).exists()
+    return render(
+        request,
+        "placements/host_detail.html",
+        {
+            "host": host,
+            "supervisors": host.workplace_supervisors.all(),
+            "placements": placements,
+            "can_edit": can_edit,
+            "kinds": [HostKind(k).label for k in host.kinds if k in HostKind.values],
+            "sbb_valid": host.has_valid_sbb(),
+        },
+    )
+
+
+def _school_for(user):
+    department = coordinator_departments(user).select_related("school").first()
+    return department.school if department else None
+
+
+@login_required
+def host_create(request):
+    require_coordinator(request.user)
+    schools = {d.school_id: d.school for d in coordinator_departments(request.user).select_related("school")}
+    form = HostForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        host = form.save(commit=False)
+        host.school = next(iter(schools.values()))
+        if host.status != HostStatus.ACTIVE:
+            host.status_changed_on = timezone.localdate()
+        host.save()
+        messages.success(request, _("Het stagebedrijf is toegevoegd."))
+        return redirect("placements:host_detail", pk=host.pk)
+    return render(request, "placements/host_form.html", {"form": form, "host": None})
+
+
+@login_required
+def host_edit(request, pk):
+    host = get_editable(Host.objects, request.user, pk=pk)
+    old_status = host.status
+    form = HostForm(request.POST or None, instance=host)
+    if request.method == "POST" and form.is_valid():
+        host = form.save(commit=False)
+        if host.status != old_status:
+            host.status_changed_on = timezone.localdate()
+        host.save()
+        messages.success(request, _("Het stagebedrijf is opgeslagen."))
+        return redirect("placements:host_detail", pk=host.pk)
+    return render(request, "placements/host_form.html", {"form": form, "host": host})
+
+
+@login_required
+def supervisor_create(request, pk):
+    host = get_editable(Host.objects, request.user, pk=pk)
+    form = WorkplaceSupervisorForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        supervisor = form.save(commit=False)
+        supervisor.host = host
+        supervisor.save()
+        messages.success(request, _("De praktijkbegeleider is toegevoegd."))
+        return redirect("placements:host_detail", pk=host.pk)
+    return render(request, "placements/supervisor_form.html", {"form": form, "host": host})
+
+
+@login_required
+def supervisor_edit(request, pk):
+    supervisor = get_visible_or_404(WorkplaceSupervisor.objects.select_related("host"), request.user, pk=pk)
+    host = get_editable(Host.objects, request.user, pk=supervisor.host_id)
+    form = WorkplaceSupervisorForm(request.POST or None, instance=supervisor)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("De praktijkbegeleider is opgeslagen."))
+        return redirect("placements:host_detail", pk=host.pk)
+    return render(request, "placements/supervisor_form.html", {"form": form, "host": host})

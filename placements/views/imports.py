@@ -1,0 +1,145 @@
+"""Upload → map columns and preview → import. The parsed file waits in the
+session between the steps, so nothing touches the tables before the last one."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from placements import importing
+from placements.forms import ImportUploadForm
+from placements.models import Host
+from placements.views.common import coordinator_departments, require_coordinator, table_response
+from stagebeheer.history import record
+
+
+def _session_key(kind):
+    return f"placements-import-{kind}"
+
+
+def _check_kind(kind):
+    if kind not in importing.KINDS:
+        raise Http404
+
+
+@login_required
+def import_upload(request, kind):
+    _check_kind(kind)
+    require_coordinator(request.user)
+    departments = coordinator_departments(request.user)
+    form = ImportUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        department = departments.filter(pk=request.POST.get("department") or 0).first() or departments.first()
+        try:
+            header, rows = importing.read_table(upload.name, upload.read())
+        except importing.UnreadableFileError as exc:
+            form.add_error("file", _("Niets geïmporteerd. %(reason)s") % {"reason": exc})
+        else:
+            request.session[_session_key(kind)] = {
+                "name": upload.name[:100],
+                "header": header,
+                "rows": rows,
+                "department": department.pk,
+            }
+            return redirect("placements:import_map", kind=kind)
+    return render(
+        request,
+        "placements/import_upload.html",
+        {"form": form, "kind": kind, "departments": departments, "columns": importing.KINDS[kind]},
+    )
+
+
+def _pending(request, kind):
+    _check_kind(kind)
+    require_coordinator(request.user)
+    data = request.session.get(_session_key(kind))
+    department = coordinator_departments(request.user).filter(pk=(data or {}).get("department") or 0).first()
+    return data, department
+
+
+def _mapping_from(request, kind, header):
+    if request.method != "POST":
+        return None
+    mapping = {}
+    for column in importing.KINDS[kind]:
+        raw = request.POST.get(f"map_{column.key}", "")
+        mapping[column.key] = int(raw) if raw.isdigit() and int(raw) < len(header) else None
+    return mapping
+
+
+def _validate(kind, rows, mapping, department):
+    if kind == "students":
+        return importing.validate_students(rows, mapping, department)
+    return importing.validate_hosts(rows, mapping, department.school)
+
+
+@login_required
+def import_map(request, kind):
+    data, department = _pending(request, kind)
+    if not data or department is None:
+        messages.info(request, _("Kies eerst een bestand."))
+        return redirect("placements:import_upload", kind=kind)
+    header, rows = data["header"], data["rows"]
+    mapping = _mapping_from(request, kind, header) or importing.guess_mapping(kind, header)
+    missing = [c.label for c in importing.KINDS[kind] if c.required and mapping.get(c.key) is None]
+    results = [] if missing else _validate(kind, rows, mapping, department)
+    bad = [r for r in results if r.errors]
+    if request.method == "POST" and request.POST.get("confirm") and not missing:
+        if kind == "students":
+            created, updated = importing.import_students(results, department)
+        else:
+            created, updated = importing.import_hosts(results, department.school)
+        record(
+            department,
+            action=f"import:{kind}",
+            summary=_("%(file)s: %(c)s nieuw, %(u)s bijgewerkt, %(b)s afgewezen")
+            % {"file": data["name"], "c": created, "u": updated, "b": len(bad)},
+            actor=request.user,
+        )
+        del request.session[_session_key(kind)]
+        return render(
+            request,
+            "placements/import_done.html",
+            {"kind": kind, "created": created, "updated": updated, "bad": bad, "name": data["name"]},
+        )
+    columns = [{"column": c, "choice": mapping.get(c.key)} for c in importing.KINDS[kind]]
+    return render(
+        request,
+        "placements/import_map.html",
+        {
+            "kind": kind,
+            "name": data["name"],
+            "header": list(enumerate(header)),
+            "columns": columns,
+            "missing": missing,
+            "preview": results[:10],
+            "bad": bad,
+            "good_count": len(results) - len(bad),
+            "total": len(rows),
+            "department": department,
+        },
+    )
+
+
+@login_required
+@require_POST
+def import_cancel(request, kind):
+    _check_kind(kind)
+    request.session.pop(_session_key(kind), None)
+    return redirect("placements:student_list" if kind == "students" else "placements:host_list")
+
+
+@login_required
+def host_export(request):
+    from placements.views.hosts import filtered_hosts
+
+    require_coordinator(request.user)
+    header, rows = importing.export_rows("hosts", filtered_hosts(request).order_by("name"))
+    fmt = request.GET.get("format", "csv")
+    return table_response("stagebedrijven", header, rows, fmt)
+
+
+__all__ = ["Host"]

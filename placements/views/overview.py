@@ -1,0 +1,148 @@
+"""The coordinator's overview per plan: every student with the state of their
+placement, and the chase list of those without one. One query for the rows,
+one for the counts, whatever the number of students."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
+
+from placements.models import Host, Placement, PlacementPlan, PlacementState, Student
+from placements.views.common import query_without_page, staff_of, table_response
+
+STATE_FILTERS = [
+    ("none", _l("nog geen stage")),
+    ("no_agreement", _l("geen getekende overeenkomst")),
+    ("no_supervisor", _l("geen stagebegeleider")),
+    *PlacementState.choices,
+]
+
+
+def plan_students(plan, user):
+    """Students of the plan, each annotated with their current (not terminated) placement."""
+    current = (
+        Placement.objects.visible_to(user)
+        .filter(plan=plan, student=OuterRef("pk"))
+        .exclude(state=PlacementState.TERMINATED)
+        .order_by("-start_date", "-pk")
+    )
+    students = Student.objects.visible_to(user).filter(department_id=plan.department_id)
+    if plan.year_group:
+        students = students.filter(year_group=plan.year_group)
+    return students.annotate(
+        placement_id=Subquery(current.values("pk")[:1]),
+        placement_state=Subquery(current.values("state")[:1]),
+        placement_host=Subquery(current.values("host__name")[:1]),
+        placement_host_id=Subquery(current.values("host_id")[:1]),
+        placement_start=Subquery(current.values("start_date")[:1]),
+        placement_supervisor=Subquery(current.values("school_supervisor__full_name")[:1]),
+        placement_supervisor_id=Subquery(current.values("school_supervisor_id")[:1]),
+    )
+
+
+def apply_filters(rows, params):
+    state = params.get("state", "")
+    if state == "none":
+        rows = rows.filter(placement_id__isnull=True)
+    elif state == "no_agreement":
+        rows = rows.filter(placement_state__in=[PlacementState.DRAFT, PlacementState.AGREEMENT_PENDING])
+    elif state == "no_supervisor":
+        rows = rows.filter(placement_id__isnull=False, placement_supervisor_id__isnull=True)
+    elif state in PlacementState.values:
+        rows = rows.filter(placement_state=state)
+    if params.get("class"):
+        rows = rows.filter(class_name__iexact=params["class"][:20])
+    if params.get("supervisor", "").isdigit():
+        rows = rows.filter(placement_supervisor_id=params["supervisor"])
+    if params.get("host", "").isdigit():
+        rows = rows.filter(placement_host_id=params["host"])
+    q = params.get("q", "").strip()[:100]
+    if q:
+        rows = rows.filter(
+            Q(first_name__icontains=q)
+            | Q(last_name__icontains=q)
+            | Q(number=q)
+            | Q(placement_host__icontains=q)
+        )
+    return rows
+
+
+def summary(rows):
+    return rows.aggregate(
+        total=Count("pk"),
+        without=Count("pk", filter=Q(placement_id__isnull=True)),
+        unsigned=Count(
+            "pk", filter=Q(placement_state__in=[PlacementState.DRAFT, PlacementState.AGREEMENT_PENDING])
+        ),
+        unsupervised=Count("pk", filter=Q(placement_id__isnull=False, placement_supervisor_id__isnull=True)),
+    )
+
+
+@login_required
+def overview(request):
+    plans = list(
+        PlacementPlan.objects.visible_to(request.user)
+        .select_related("department")
+        .order_by("-school_year", "title")
+    )
+    plan = None
+    if request.GET.get("plan", "").isdigit():
+        plan = next((p for p in plans if p.pk == int(request.GET["plan"])), None)
+    plan = plan or (plans[0] if plans else None)
+    if plan is None:
+        return render(request, "placements/overview.html", {"plan": None, "plans": []})
+    base = plan_students(plan, request.user)
+    rows = apply_filters(base, request.GET).order_by("class_name", "last_name", "first_name")
+    if request.GET.get("export") in ("csv", "xlsx"):
+        header = [
+            _("leerlingnummer"),
+            _("naam"),
+            _("klas"),
+            _("status"),
+            _("stagebedrijf"),
+            _("stagebegeleider"),
+            _("begindatum"),
+        ]
+        data = [
+            [
+                s.number,
+                s.full_name,
+                s.class_name,
+                str(PlacementState(s.placement_state).label) if s.placement_state else _("nog geen stage"),
+                s.placement_host or "",
+                s.placement_supervisor or "",
+                f"{s.placement_start:%d-%m-%Y}" if s.placement_start else "",
+            ]
+            for s in rows
+        ]
+        return table_response(f"overzicht-{plan.pk}", header, data, request.GET["export"])
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "placements/overview.html",
+        {
+            "plan": plan,
+            "plans": plans,
+            "page": page,
+            "counts": summary(base),
+            "query": query_without_page(request),
+            "state_filters": STATE_FILTERS,
+            "states": dict(PlacementState.choices),
+            "supervisors": staff_of([plan.department_id], "supervisor"),
+            "hosts": Host.objects.visible_to(request.user)
+            .filter(school_id=plan.department.school_id)
+            .only("pk", "name"),
+            "filters": {k: request.GET.get(k, "") for k in ("state", "class", "supervisor", "host", "q")},
+            "can_place": plan.department_id in _coordinator_ids(request.user),
+        },
+    )
+
+
+def _coordinator_ids(user):
+    from stagebeheer.scoping import department_ids
+
+    if user.is_superuser:
+        return [plan_id for plan_id in PlacementPlan.objects.values_list("department_id", flat=True)]
+    return department_ids(user, ["coordinator"])
