@@ -22,12 +22,8 @@ def host(department):
 
 @pytest.fixture
 def student(department, mentor):
-    return StudentFactory(
-        department=department,
-        date_of_birth=date(2008, 1, 1),
-        mentor=mentor,
-        support_needs="Heeft extra uitleg nodig bij nieuwe taken.",
-    )
+    return StudentFactory(department=department, date_of_birth=date(2008, 1, 1), mentor=mentor,
+                          support_needs="Heeft extra uitleg nodig bij nieuwe taken.")
 
 
 @pytest.fixture

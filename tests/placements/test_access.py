@@ -10,9 +10,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_supervisor_opens_own_placement(login, supervisor, placement):
-    assert (
-        login(supervisor).get(reverse("placements:placement_detail", args=[placement.pk])).status_code == 200
-    )
+    assert login(supervisor).get(reverse("placements:placement_detail", args=[placement.pk])).status_code == 200
 
 
 def test_supervisor_cannot_open_another_supervisors_placement(login, other_supervisor, placement):
@@ -60,9 +58,8 @@ def test_supervisor_cannot_edit_own_placement_data(login, supervisor, placement)
     assert client.get(reverse("placements:placement_edit", args=[placement.pk])).status_code == 403
 
 
-def test_support_needs_only_for_coordinator_and_own_supervisor(
-    login, coordinator, supervisor, leader, mentor, placement
-):
+def test_support_needs_only_for_coordinator_and_own_supervisor(login, coordinator, supervisor, leader, mentor,
+                                                                placement):
     url = reverse("placements:student_detail", args=[placement.student_id])
     secret = "extra uitleg"
     assert secret in login(coordinator).get(url).content.decode()

