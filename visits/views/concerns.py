@@ -7,9 +7,16 @@ from django.utils.translation import gettext as _
 
 from stagebeheer.history import history_of
 from visits import services
-from visits.access import concern_for, placement_for_guiding, require_concern_reader, visit_for_guiding
+from visits.access import (
+    concern_for,
+    placement_page_url,
+    placement_for_guiding,
+    require_concern_reader,
+    visit_for_guiding,
+)
 from visits.forms import ConcernFollowUpForm, ConcernForm
-from visits.models import Concern, ConcernStatus
+from placements.models import PlacementState
+from visits.models import Concern, ConcernOutcome, ConcernStatus
 from visits.notify import notify_concern
 
 
@@ -71,12 +78,28 @@ def concern_detail(request, pk):
     form = ConcernFollowUpForm(request.POST or None, instance=concern)
     if request.method == "POST":
         if form.is_valid():
-            services.update_concern(concern, form=form, actor=request.user)
+            concern = services.update_concern(concern, form=form, actor=request.user)
             messages.success(request, _("De zorgmelding is bijgewerkt."))
+            placement = concern.placement
+            if (
+                concern.outcome == ConcernOutcome.PLACEMENT_TERMINATED
+                and placement is not None
+                and placement.state in (PlacementState.ACTIVE, PlacementState.AGREEMENT_PENDING)
+            ):
+                # Ending a placement is the placements app's transition, with its own date and reason.
+                messages.warning(
+                    request,
+                    _("De stage loopt nog. Beëindig haar op de pagina van de stage, met datum en reden."),
+                )
             return redirect("visits:concern_detail", pk=concern.pk)
         messages.error(request, _("Controleer de gemarkeerde velden."))
     return render(
         request,
         "visits/concern_detail.html",
-        {"concern": concern, "form": form, "history": list(history_of(concern)[:20])},
+        {
+            "concern": concern,
+            "form": form,
+            "history": list(history_of(concern)[:20]),
+            "placement_url": placement_page_url(concern.placement_id) if concern.placement_id else "",
+        },
     )
