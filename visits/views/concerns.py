@@ -5,17 +5,17 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from placements.models import PlacementState
 from stagebeheer.history import history_of
 from visits import services
 from visits.access import (
     concern_for,
-    placement_page_url,
     placement_for_guiding,
+    placement_page_url,
     require_concern_reader,
     visit_for_guiding,
 )
 from visits.forms import ConcernFollowUpForm, ConcernForm
-from placements.models import PlacementState
 from visits.models import Concern, ConcernOutcome, ConcernStatus
 from visits.notify import notify_concern
 
