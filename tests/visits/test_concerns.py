@@ -128,3 +128,9 @@ def test_the_home_panel_counts_concerns_without_showing_them(login, coordinator,
     html = response.content.decode()
     assert "open zorgmeldingen" in html
     assert concern.description not in html
+
+
+def test_the_concern_page_runs_fixed_queries(login, coordinator, concern, django_assert_max_num_queries):
+    client = login(coordinator)
+    with django_assert_max_num_queries(10):
+        client.get(reverse("visits:concern_detail", args=[concern.pk]))

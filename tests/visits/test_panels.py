@@ -67,3 +67,18 @@ def test_the_menu_offers_concerns_to_coordinators_and_supervisors_only(
     assert concerns in [i["url"] for i in nav_for(coordinator)]
     assert concerns not in [i["url"] for i in nav_for(leader)]
     assert concerns not in [i["url"] for i in nav_for(mentor)]
+
+
+def test_the_supervisors_start_page_runs_fixed_queries(
+    login, department, supervisor, django_assert_max_num_queries
+):
+    from tests.visits.conftest import running_placement
+
+    client = login(supervisor)
+    VisitFactory(placement=running_placement(department, supervisor), planned_on=timezone.localdate())
+    with django_assert_max_num_queries(12):
+        client.get(reverse("home"))
+    for _ in range(10):
+        VisitFactory(placement=running_placement(department, supervisor), planned_on=timezone.localdate())
+    with django_assert_max_num_queries(12):
+        client.get(reverse("home"))

@@ -136,3 +136,39 @@ def test_others_cannot_log(login, request, visit, persona, status):
 
 def test_coordinator_may_log_for_the_department(login, coordinator, visit):
     assert login(coordinator).post(reverse("visits:visit_log", args=[visit.pk]), _data()).status_code == 302
+
+
+def test_a_double_submit_stores_the_log_and_its_actions_once(login, supervisor, visit):
+    client = login(supervisor)
+    url = reverse("visits:visit_log", args=[visit.pk])
+    client.post(url, _data(expected_status="planned"))
+    second = client.post(url, _data(expected_status="planned", learning_moments="Anders"))
+    assert second.status_code == 302
+    assert AgreedAction.objects.filter(visit=visit).count() == 1
+    assert Visit.objects.get(pk=visit.pk).learning_moments.startswith("Zelf")
+
+
+def test_a_logged_visit_can_be_corrected(login, supervisor, visit):
+    client = login(supervisor)
+    url = reverse("visits:visit_log", args=[visit.pk])
+    client.post(url, _data(expected_status="planned"))
+    client.post(
+        url, _data(expected_status="done", learning_moments="Verbeterd", **{"actions-0-description": ""})
+    )
+    assert Visit.objects.get(pk=visit.pk).learning_moments == "Verbeterd"
+    assert AgreedAction.objects.filter(visit=visit).count() == 1
+
+
+def test_the_log_and_detail_pages_run_fixed_queries(login, supervisor, visit, django_assert_max_num_queries):
+    client = login(supervisor)
+    earlier = VisitFactory(placement=visit.placement, status="done", held_on=visit.placement.start_date)
+    AgreedActionFactory(visit=earlier)
+    with django_assert_max_num_queries(14):
+        client.get(reverse("visits:visit_log", args=[visit.pk]))
+    with django_assert_max_num_queries(14):
+        client.get(reverse("visits:visit_detail", args=[earlier.pk]))
+    AgreedActionFactory.create_batch(10, visit=earlier)
+    with django_assert_max_num_queries(14):
+        client.get(reverse("visits:visit_log", args=[visit.pk]))
+    with django_assert_max_num_queries(14):
+        client.get(reverse("visits:visit_detail", args=[earlier.pk]))

@@ -90,6 +90,15 @@ def visit_log(request, pk):
     earlier_actions = list(services.open_actions(placement.pk, visit.pk))
     form = VisitLogForm(request.POST or None, instance=visit)
     formset = ActionFormSet(request.POST or None, prefix="actions")
+    if (
+        request.method == "POST"
+        and request.POST.get("expected_status") == VisitStatus.PLANNED
+        and (visit.status == VisitStatus.DONE)
+    ):
+        # A second submit of the same form (double tap, resent after a bad
+        # connection): the first one stored the log; store nothing twice.
+        messages.info(request, _("Dit verslag was al opgeslagen."))
+        return redirect("visits:visit_detail", pk=visit.pk)
     if request.method == "POST":
         done_ids = {int(v) for v in request.POST.getlist("done_actions") if v.isdigit()}
         if form.is_valid() and formset.is_valid():
