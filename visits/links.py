@@ -7,8 +7,7 @@
 
 import secrets
 
-from django.core.cache import cache
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -111,20 +110,25 @@ def report_concern(request, link):
         form = LinkConcernForm(request.POST)
         if form.is_valid():
             data = form.cleaned_data
-            # One report per form: a double submit or a reload stores it once.
-            if cache.add(f"visits:concern-nonce:{data['nonce']}", 1, 86400):
-                concern = services.report_concern(
-                    department=department,
-                    placement=placement,
-                    kind=data["kind"],
-                    reporter_role=data["reporter_role"],
-                    reporter_name=link.recipient_name,
-                    reporter_contact=data["reporter_contact"] or link.recipient_email,
-                    occurred_on=data["occurred_on"],
-                    description=data["description"],
-                    actor_label=link.recipient_name,
-                )
-                notify_concern(concern)
+            # One report per form: the unique submission key makes a double
+            # submit or a reload store it once.
+            try:
+                with transaction.atomic():
+                    concern = services.report_concern(
+                        department=department,
+                        placement=placement,
+                        kind=data["kind"],
+                        reporter_role=data["reporter_role"],
+                        reporter_name=link.recipient_name,
+                        reporter_contact=data["reporter_contact"] or link.recipient_email,
+                        occurred_on=data["occurred_on"],
+                        description=data["description"],
+                        submission_key=data["nonce"],
+                        actor_label=link.recipient_name,
+                    )
+                    notify_concern(concern)
+            except IntegrityError:
+                pass
             return render(request, "visits/links/concern_thanks.html", context)
         context["form"] = form
         return render(request, "visits/links/concern_form.html", context, status=400)

@@ -152,9 +152,9 @@ def test_a_logged_visit_can_be_corrected(login, supervisor, visit):
     client = login(supervisor)
     url = reverse("visits:visit_log", args=[visit.pk])
     client.post(url, _data(expected_status="planned"))
-    client.post(
-        url, _data(expected_status="done", learning_moments="Verbeterd", **{"actions-0-description": ""})
-    )
+    no_new_action = {"actions-0-description": "", "actions-0-owner": "", "actions-0-due_on": ""}
+    response = client.post(url, _data(expected_status="done", learning_moments="Verbeterd", **no_new_action))
+    assert response.status_code == 302
     assert Visit.objects.get(pk=visit.pk).learning_moments == "Verbeterd"
     assert AgreedAction.objects.filter(visit=visit).count() == 1
 

@@ -103,6 +103,8 @@ class Concern(models.Model):
     )
     outcome = models.CharField(_("uitkomst"), max_length=25, choices=ConcernOutcome.choices, blank=True)
     closed_on = models.DateField(_("afgesloten op"), null=True, blank=True)
+    # A random key from the link form: a second submit of the same form is refused by the database.
+    submission_key = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
