@@ -1,5 +1,6 @@
 """Telling staff about a new concern: who, not what (the details stay in the app)."""
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -7,7 +8,7 @@ from stagebeheer.mail import queue_mail
 from stagebeheer.models import User
 
 
-def notify_concern(concern):
+def notify_concern(concern, exclude=None):
     """Mail the department's coordinators and the placement's supervisor a link
     to the concern; the mail itself holds no details about the student."""
     recipients = {
@@ -20,7 +21,8 @@ def notify_concern(concern):
     if placement is not None and placement.school_supervisor_id:
         supervisor = placement.school_supervisor
         recipients.setdefault(supervisor.pk, supervisor)
-    from django.conf import settings
+    if exclude is not None:
+        recipients.pop(exclude.pk, None)
 
     url = settings.SITE_URL + reverse("visits:concern_detail", args=[concern.pk])
     for user in recipients.values():

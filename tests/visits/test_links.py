@@ -108,6 +108,7 @@ def _concern_data(client, token, **extra):
     return data
 
 
+@pytest.mark.smoke
 def test_a_concern_reported_through_a_link_is_stored_once(client, visit, coordinator):
     _, token = _link(visit)
     data = _concern_data(client, token)

@@ -89,6 +89,7 @@ def test_every_preset_plans_its_moments_within_the_period(department, allow_acti
     assert all(m[0].weekday() < 5 for m in moments)
 
 
+@pytest.mark.smoke
 def test_planning_twice_adds_nothing(department, allow_activation):
     placement = _pending(department)
     apply_preset(placement.plan, "mbo")

@@ -34,6 +34,7 @@ def test_each_supervisor_gets_one_mail_with_due_and_overdue_moments(placement, o
     assert mine.body_text.count(placement.student.full_name) == 2
 
 
+@pytest.mark.smoke
 def test_running_twice_the_same_day_sends_each_mail_once(placement, other_placement, coordinator):
     monday = _monday()
     VisitFactory(placement=placement, planned_on=monday - timedelta(days=2))

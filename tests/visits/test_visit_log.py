@@ -41,6 +41,7 @@ def visit(placement):
     return VisitFactory(placement=placement, planned_on=timezone.localdate())
 
 
+@pytest.mark.smoke
 def test_supervisor_logs_a_visit_with_the_four_keys(login, supervisor, visit):
     response = login(supervisor).post(reverse("visits:visit_log", args=[visit.pk]), _data())
     assert response.status_code == 302

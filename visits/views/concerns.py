@@ -66,7 +66,7 @@ def concern_add(request, pk):
             visit=visit,
             **form.cleaned_data,
         )
-        notify_concern(concern)
+        notify_concern(concern, exclude=request.user)
         messages.success(request, _("De zorgmelding is vastgelegd."))
         return redirect("visits:concern_detail", pk=concern.pk)
     return render(request, "visits/concern_form.html", {"form": form, "placement": placement, "visit": visit})
