@@ -16,6 +16,7 @@ from visits.models import Concern, ConcernStatus, PlanGuide, Visit, VisitStatus
 
 NAV_ITEMS = [
     NavItem(_("Agenda"), "visits:agenda", frozenset({"supervisor"}), order=20),
+    NavItem(_("Begeleiding"), "visits:overview", frozenset({"coordinator"}), order=35),
     # Concerns are sensitive: coordinators and supervisors only, never leaders or mentors.
     NavItem(_("Zorgmeldingen"), "visits:concern_list", frozenset({"supervisor", "coordinator"}), order=40),
 ]

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from visits.views import agenda, calendar, concerns, moments, rules
+from visits.views import agenda, calendar, concerns, moments, overview, rules
 
 app_name = "visits"
 
 urlpatterns = [
     path("visits/agenda/", agenda.agenda, name="agenda"),
+    path("visits/overview/", overview.overview, name="overview"),
     path("visits/placement/<int:pk>/", moments.placement_visits, name="placement_visits"),
     path("visits/placement/<int:pk>/add/", moments.moment_add, name="moment_add"),
     path("visits/placement/<int:pk>/concern/", concerns.concern_add, name="concern_add"),
