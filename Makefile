@@ -39,9 +39,9 @@ locale/en/LC_MESSAGES/django.mo: locale/en/LC_MESSAGES/django.po $(STAMP)
 	$(PY) manage.py compilemessages -l en -v 0
 
 demo: debs-demo $(STAMP) locale/en/LC_MESSAGES/django.mo
-	DEBUG=true $(PY) manage.py migrate --no-input -v 0
-	DEBUG=true $(PY) manage.py seed_demo
-	DEBUG=true $(PY) manage.py runserver 127.0.0.1:8000
+	$(PY) manage.py migrate --no-input -v 0
+	$(PY) manage.py seed_demo
+	$(PY) manage.py runserver 127.0.0.1:8000
 
 lint: $(STAMP)
 	.venv/bin/ruff check .

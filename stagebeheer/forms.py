@@ -1,5 +1,7 @@
-from django.contrib.auth.forms import PasswordResetForm
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy as _
 
 from stagebeheer.mail import queue_mail
 
@@ -24,3 +26,19 @@ class OutboxPasswordResetForm(PasswordResetForm):
             template="mail/password_reset",
             context=context,
         )
+
+
+class EmailLoginForm(AuthenticationForm):
+    """Log in with the e-mail address (case-insensitive; only the password is
+    case-sensitive, which Django's stock message gets wrong for us)."""
+
+    username = forms.EmailField(
+        label=_("E-mailadres"),
+        widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "username"}),
+    )
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _(
+            "Dit e-mailadres en wachtwoord horen niet bij elkaar. Let op: het wachtwoord is hoofdlettergevoelig."
+        ),
+    }

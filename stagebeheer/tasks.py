@@ -6,11 +6,12 @@ import socket
 from datetime import timedelta
 
 from celery import shared_task
+from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db.models import F
 from django.utils import timezone
 
-from stagebeheer.celery import app
+from stagebeheer.celery import periodic
 from stagebeheer.models import OutgoingMessage
 
 log = logging.getLogger(__name__)
@@ -29,8 +30,9 @@ TRANSIENT_ERRORS = (
 MAX_ATTEMPTS = 6
 
 
-def backoff_seconds(attempt: int) -> int:
-    return min(60 * 2 ** (attempt - 1), 3600)
+def backoff_seconds(attempt: int) -> float:
+    base = getattr(settings, "MAIL_RETRY_BASE_SECONDS", 60)
+    return min(base * 2 ** (attempt - 1), 3600)
 
 
 @shared_task(bind=True, max_retries=MAX_ATTEMPTS - 1, soft_time_limit=60, time_limit=90)
@@ -54,7 +56,9 @@ def send_message(self, message_id: int) -> str:
         email.send()
     except TRANSIENT_ERRORS as exc:
         message.last_error = f"{type(exc).__name__}: {exc}"[:2000]
-        if message.attempts >= MAX_ATTEMPTS:
+        # Inline (no worker, no Redis) nobody could retry later without blocking
+        # the request; the coordinator sends it again from the outbox instead.
+        if message.attempts >= MAX_ATTEMPTS or self.request.is_eager:
             message.status = OutgoingMessage.Status.FAILED
             message.save(update_fields=["status", "last_error"])
             log.warning("Giving up on message %s after %s attempts", message_id, message.attempts)
@@ -76,6 +80,7 @@ def send_message(self, message_id: int) -> str:
     return "sent"
 
 
+@periodic(600.0, name="requeue stale mail")
 @shared_task(soft_time_limit=60, time_limit=90)
 def requeue_stale_mail() -> int:
     """Queue again what was stored but never picked up (the broker was down at
@@ -89,8 +94,3 @@ def requeue_stale_mail() -> int:
     for pk in ids:
         send_message.delay(pk)
     return len(ids)
-
-
-@app.on_after_finalize.connect
-def schedule(sender, **kwargs):
-    sender.add_periodic_task(600.0, requeue_stale_mail.s(), name="requeue stale mail")

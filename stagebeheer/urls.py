@@ -2,13 +2,17 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from stagebeheer.forms import OutboxPasswordResetForm
+from stagebeheer.forms import EmailLoginForm, OutboxPasswordResetForm
 from stagebeheer.views import health, home, links, outbox
 
 urlpatterns = [
     path("", home.home, name="home"),
     path("health/", health.health, name="health"),
-    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path(
+        "login/",
+        auth_views.LoginView.as_view(redirect_authenticated_user=True, authentication_form=EmailLoginForm),
+        name="login",
+    ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "password-reset/",

@@ -1,0 +1,42 @@
+"""Every Dutch interface string has an English translation."""
+
+import shutil
+import subprocess
+from pathlib import Path
+
+from django.core.management import call_command
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_the_english_catalogue_covers_every_interface_string(tmp_path, settings, monkeypatch):
+    # Extract the strings into a copy of the catalogue, so the real one is untouched.
+    shutil.copytree(ROOT / "locale", tmp_path / "locale")
+    settings.LOCALE_PATHS = [tmp_path / "locale"]
+    monkeypatch.chdir(ROOT)
+    call_command(
+        "makemessages",
+        locale=["en"],
+        no_obsolete=True,
+        verbosity=0,
+        ignore_patterns=[".venv", "tests", "staticfiles", "test-artifacts", "node_modules"],
+    )
+    po = tmp_path / "locale/en/LC_MESSAGES/django.po"
+    untranslated = subprocess.run(
+        ["msgattrib", "--untranslated", "--no-obsolete", "--no-wrap", str(po)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    fuzzy = subprocess.run(
+        ["msgattrib", "--only-fuzzy", "--no-obsolete", "--no-wrap", str(po)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    missing = [
+        line
+        for line in (untranslated + fuzzy).splitlines()
+        if line.startswith("msgid ") and line != 'msgid ""'
+    ]
+    assert not missing, "Translate these in locale/en (make messages):\n" + "\n".join(missing)
