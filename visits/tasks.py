@@ -1,15 +1,16 @@
-"""Periodic work of the visits app; the schedule is declared below the tasks."""
+"""Periodic work of the visits app; each schedule sits on its task."""
 
 from celery import shared_task
 from celery.schedules import crontab
 from django.db import transaction
 from django.utils import timezone
 
-from stagebeheer.celery import app
+from stagebeheer.celery import periodic
 from visits import reminders
 from visits.inputs import due_for_input, request_input
 
 
+@periodic(crontab(hour=6, minute=30), name="visits: daily reminders")
 @shared_task(soft_time_limit=300, time_limit=360)
 def daily_reminders() -> dict:
     """Each morning: supervisors hear of moments due within 3 days and overdue
@@ -21,6 +22,7 @@ def daily_reminders() -> dict:
     return result
 
 
+@periodic(crontab(hour=7, minute=0), name="visits: input requests")
 @shared_task(soft_time_limit=300, time_limit=360)
 def send_input_requests() -> int:
     """Ask workplace supervisors for their judgement a few days before a conversation.
@@ -30,11 +32,3 @@ def send_input_requests() -> int:
         with transaction.atomic():
             sent += request_input(visit)
     return sent
-
-
-@app.on_after_finalize.connect
-def schedule(sender, **kwargs):
-    sender.add_periodic_task(crontab(hour=6, minute=30), daily_reminders.s(), name="visits: daily reminders")
-    sender.add_periodic_task(
-        crontab(hour=7, minute=0), send_input_requests.s(), name="visits: input requests"
-    )

@@ -96,3 +96,11 @@ def test_reminders_run_fixed_queries_whatever_the_number_of_placements(
         reminders.send_coordinator_overviews, later
     )
     assert many == few
+
+
+def test_the_reminder_tasks_are_on_the_beat_schedule():
+    import visits.tasks  # noqa: F401 - beat imports every tasks module the same way
+    from stagebeheer.celery import app
+
+    tasks = {entry["task"] for entry in app.conf.beat_schedule.values()}
+    assert {"visits.tasks.daily_reminders", "visits.tasks.send_input_requests"} <= tasks
