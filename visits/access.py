@@ -1,7 +1,6 @@
 """Who may do what in the visits app: one place, used by every view."""
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.urls import NoReverseMatch, reverse
 
 from placements.models import Placement, PlacementPlan
@@ -78,6 +77,3 @@ def plan_page_url(plan_id):
         return reverse("placements:plan_detail", args=[plan_id])
     except NoReverseMatch:
         return None
-
-
-__all__ = ["Http404"]
