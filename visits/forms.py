@@ -93,7 +93,7 @@ class VisitLogForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["held_on"].required = True
-        if not self.initial.get("held_on"):
+        if not self.instance.held_on:
             self.initial["held_on"] = timezone.localdate()
         if not self.instance.unannounced_allowed:
             self.fields["unannounced"].help_text = _("Deze afspraak staat geen onaangekondigd bezoek toe.")

@@ -173,3 +173,9 @@ def test_the_log_and_detail_pages_run_fixed_queries(login, supervisor, visit, dj
         client.get(reverse("visits:visit_log", args=[visit.pk]))
     with django_assert_max_num_queries(14):
         client.get(reverse("visits:visit_detail", args=[earlier.pk]))
+
+
+def test_the_judgement_field_starts_from_the_workplace_supervisors_answer(login, supervisor, visit):
+    WorkplaceInputFactory(visit=visit, judgement="Komt altijd op tijd.")
+    form = login(supervisor).get(reverse("visits:visit_log", args=[visit.pk])).context["form"]
+    assert form["workplace_judgement"].value() == "Komt altijd op tijd."

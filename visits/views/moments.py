@@ -88,7 +88,12 @@ def visit_log(request, pk):
         return redirect("visits:visit_detail", pk=visit.pk)
     placement = visit.placement
     earlier_actions = list(services.open_actions(placement.pk, visit.pk))
-    form = VisitLogForm(request.POST or None, instance=visit)
+    workplace_input = WorkplaceInput.objects.filter(visit=visit).first()
+    initial = {}
+    if workplace_input and not visit.workplace_judgement:
+        # Start from what the workplace supervisor sent beforehand.
+        initial["workplace_judgement"] = workplace_input.judgement
+    form = VisitLogForm(request.POST or None, instance=visit, initial=initial)
     formset = ActionFormSet(request.POST or None, prefix="actions")
     if (
         request.method == "POST"
@@ -118,7 +123,7 @@ def visit_log(request, pk):
             "form": form,
             "formset": formset,
             "earlier_actions": earlier_actions,
-            "workplace_input": WorkplaceInput.objects.filter(visit=visit).first(),
+            "workplace_input": workplace_input,
         },
     )
 
