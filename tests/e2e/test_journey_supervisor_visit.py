@@ -68,6 +68,15 @@ def overdue_visit():
 @pytest.mark.e2e
 @pytest.mark.django_db(transaction=True)
 def test_a_supervisor_logs_a_visit_on_a_phone(live_server, thumb_phone, overdue_visit):
+    try:
+        _log_a_visit(live_server, thumb_phone, overdue_visit)
+    finally:
+        # The test body runs in Playwright's greenlet context, with a database
+        # connection of its own that the fixtures' teardown cannot see.
+        connections.close_all()
+
+
+def _log_a_visit(live_server, thumb_phone, overdue_visit):
     SHOTS.mkdir(parents=True, exist_ok=True)
     print(f"screenshots in {SHOTS}")
     page = thumb_phone
@@ -84,7 +93,12 @@ def test_a_supervisor_logs_a_visit_on_a_phone(live_server, thumb_phone, overdue_
     # One tap on the thumb-sized button opens the log.
     page.get_by_role("link", name="Verslag van Noor Jansen").tap()
     page.wait_for_url("**/log/")
-    assert page.get_by_text("Noor is betrokken en leert snel.").is_visible()  # the input asked for beforehand
+    # The input the workplace supervisor sent beforehand is on the form.
+    assert page.get_by_role("region", name="Inbreng van Piet Praktijk").is_visible()
+    assert (
+        page.get_by_label("Oordeel van de praktijkbegeleider").input_value()
+        == "Noor is betrokken en leert snel."
+    )
     page.get_by_label("Wat de leerling leerde").fill("Hielp zelf een klant aan de kassa.")
     page.get_by_label("Voordoen").check()
     page.get_by_label("Werk toevertrouwen").check()
@@ -98,12 +112,7 @@ def test_a_supervisor_logs_a_visit_on_a_phone(live_server, thumb_phone, overdue_
 
     assert page.get_by_text("Het verslag is opgeslagen.").is_visible()
     page.screenshot(path=SHOTS / "visits-logged-360.png", full_page=True)
-    try:
-        visit = Visit.objects.get(pk=overdue_visit.pk)
-        assert visit.status == "done"
-        assert visit.held_on == timezone.localdate()
-        assert visit.guidance_choices == ["voordoen", "werk toevertrouwen"]
-    finally:
-        # The test body runs in Playwright's greenlet context, with a database
-        # connection of its own that the fixtures' teardown cannot see.
-        connections.close_all()
+    visit = Visit.objects.get(pk=overdue_visit.pk)
+    assert visit.status == "done"
+    assert visit.held_on == timezone.localdate()
+    assert visit.guidance_choices == ["voordoen", "werk toevertrouwen"]
