@@ -196,7 +196,10 @@ def check_placement(placement: Placement, supervisor_count: int | None = None) -
             }
         )
 
-    if host.is_unsuitable:
+    # A host marked unsuitable gets no new placements; a running one that stays
+    # at the same host can still be edited (for example to end it properly).
+    host_changed = placement.pk is None or getattr(placement, "_original_host_id", None) != host.pk
+    if host.is_unsuitable and host_changed:
         result.errors.append(
             _("%(host)s is als ongeschikt gemarkeerd: %(reason)s")
             % {"host": host.name, "reason": host.status_reason or _("geen reden opgegeven")}

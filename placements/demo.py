@@ -282,6 +282,60 @@ STUDENTS = [
     ),
     ("pro1", "250301", "Jesse", "", "Mulder", date(2010, 3, 3), "pro", 4, "P4", "Retail", "3992 JJ"),
     ("pro2", "250302", "Fleur", "", "de Wit", date(2009, 12, 12), "pro", 5, "P5", "Zorg", "3523 KK"),
+    ("pro3", "250303", "Kim", "", "Verbeek", date(2010, 7, 21), "pro", 4, "P4", "Groen", "3701 AF"),
+    ("pro4", "250304", "Dylan", "", "Smits", date(2009, 4, 30), "pro", 5, "P5", "Techniek", "3431 AG"),
+    (
+        "mbo4",
+        "500404",
+        "Sanne",
+        "",
+        "Claassen",
+        date(2005, 1, 11),
+        "mbo",
+        3,
+        "VIG3A",
+        "Verzorgende IG",
+        "3526 AH",
+    ),
+    (
+        "mbo5",
+        "500405",
+        "Rachid",
+        "",
+        "Bouzid",
+        date(2006, 8, 19),
+        "mbo",
+        2,
+        "VIG2B",
+        "Verzorgende IG",
+        "3527 AJ",
+    ),
+    (
+        "pabo3",
+        "600503",
+        "Eva",
+        "",
+        "Hoekstra",
+        date(2004, 11, 2),
+        "teacher_education",
+        2,
+        "PABO2",
+        "Pabo (leraar basisonderwijs)",
+        "3581 AK",
+    ),
+    (
+        "pabo4",
+        "600504",
+        "Bram",
+        "",
+        "Kok",
+        date(2003, 2, 8),
+        "teacher_education",
+        3,
+        "PABO3",
+        "Pabo (leraar basisonderwijs)",
+        "3584 AL",
+    ),
     ("mbo1", "500401", "Aylin", "", "Kaya", date(2006, 7, 7), "mbo", 2, "VIG2A", "Verzorgende IG", "3524 LL"),
     (
         "mbo2",
@@ -457,6 +511,60 @@ PLACEMENTS = [
         "active",
         {},
     ),
+    ("pro3", "pro", "Hovenier Groen & Zo", "supervisor", date(2027, 1, 7), date(2027, 6, 24), "draft", {}),
+    (
+        "pro4",
+        "pro",
+        "Garage Van Leeuwen",
+        "supervisor",
+        date(2026, 9, 3),
+        date(2026, 11, 12),
+        "completed",
+        {},
+    ),
+    (
+        "mbo4",
+        "mbo",
+        "Zorgcentrum De Linde",
+        "supervisor_mbo",
+        date(2026, 8, 31),
+        date(2026, 11, 13),
+        "completed",
+        {},
+    ),
+    (
+        "mbo5",
+        "mbo",
+        "Zorgcentrum De Linde",
+        "supervisor_mbo",
+        date(2026, 9, 7),
+        date(2027, 1, 29),
+        "terminated",
+        {
+            "terminated_on": date(2026, 11, 6),
+            "termination_reason": "Stagediscriminatie gemeld; de student is elders geplaatst.",
+        },
+    ),
+    (
+        "pabo3",
+        "teacher_education",
+        "Basisschool De Regenboog",
+        "supervisor_teacher",
+        date(2027, 2, 1),
+        date(2027, 6, 30),
+        "agreement_pending",
+        {},
+    ),
+    (
+        "pabo4",
+        "teacher_education",
+        "Basisschool De Regenboog",
+        None,
+        date(2027, 2, 1),
+        date(2027, 6, 30),
+        "draft",
+        {},
+    ),
 ]
 
 
@@ -590,3 +698,35 @@ def seed(core):
         workplace_supervisor=supervisors[("rijncollege", "Bakkerij De Korenschoof")],
         defaults={"is_primary": True},
     )
+    _seed_hours(placements["vmbo3"])
+
+
+def _seed_hours(placement):
+    """A week of hours confirmed by the host and a few days still open."""
+    from django.utils import timezone
+
+    from placements.models import HoursEntry
+
+    for offset, text in enumerate(
+        [
+            "Banden gewisseld",
+            "Olie ververst",
+            "Werkplaats opgeruimd",
+            "APK meegekeken",
+            "Onderdelen besteld",
+            "Remmen bekeken",
+            "Klant geholpen",
+        ]
+    ):
+        day = placement.start_date + timedelta(days=offset + (2 if offset >= 5 else 0))
+        HoursEntry.objects.get_or_create(
+            placement=placement,
+            date=day,
+            defaults=dict(
+                hours=6,
+                description=text,
+                source="student",
+                confirmed_at=timezone.now() if offset < 5 else None,
+                confirmed_by="Ria van Leeuwen" if offset < 5 else "",
+            ),
+        )

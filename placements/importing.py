@@ -275,7 +275,9 @@ def validate_hosts(rows, mapping, school) -> list[RowResult]:
             for field, messages in form.errors.items():
                 label = form.fields[field].label if field in form.fields else ""
                 errors += [f"{label}: {m}" if label else m for m in messages]
-        results.append(RowResult(line, form.cleaned_data if not errors else v, errors))
+        # Keep the file's column order so the preview lines up with its header.
+        values = {c.key: form.cleaned_data.get(c.key, "") for c in HOST_COLUMNS} if not errors else v
+        results.append(RowResult(line, values, errors))
     return results
 
 
@@ -286,7 +288,6 @@ def import_hosts(results, school) -> tuple[int, int]:
             if result.errors:
                 continue
             v = dict(result.values)
-            v.pop("kinds", None)
             lookup = {"kvk_number": v["kvk_number"]} if v["kvk_number"] else {"name__iexact": v["name"]}
             host = Host.objects.filter(school=school, **lookup).first()
             if host is None:

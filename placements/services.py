@@ -245,6 +245,7 @@ def edit_placement(
     from placements.checks import check_placement
 
     candidate = copy.copy(placement)
+    candidate._original_host_id = placement.host_id
     _apply(candidate, values)
     result = check_placement(candidate)
     if result.errors or (result.warnings and not accept_warnings):

@@ -24,9 +24,15 @@ class PlacementQuerySet(models.QuerySet):
             return self.none()
         if user.is_superuser:
             return self
+        # Only the branches for roles the user holds: an unused branch would still
+        # add its join (student for mentors) and slow every list down.
         scope = Q(plan__department_id__in=department_ids(user, ["coordinator", "leader"]))
-        scope |= Q(school_supervisor=user, plan__department_id__in=department_ids(user, ["supervisor"]))
-        scope |= Q(student__mentor=user, plan__department_id__in=department_ids(user, ["mentor"]))
+        supervising = department_ids(user, ["supervisor"])
+        if supervising:
+            scope |= Q(school_supervisor=user, plan__department_id__in=supervising)
+        mentoring = department_ids(user, ["mentor"])
+        if mentoring:
+            scope |= Q(student__mentor=user, plan__department_id__in=mentoring)
         return self.filter(scope)
 
     def editable_by(self, user):

@@ -27,13 +27,20 @@ class StudentQuerySet(models.QuerySet):
         if user.is_superuser:
             return self
         scope = Q(department_id__in=department_ids(user, ["coordinator", "leader"]))
-        scope |= Q(mentor=user, department_id__in=department_ids(user, ["mentor"]))
-        scope |= Q(
-            placements__school_supervisor=user,
-            department_id__in=department_ids(user, ["supervisor"]),
-        )
-        # The join on placements can repeat a student; a subquery keeps rows unique.
-        return self.filter(pk__in=self.model.objects.filter(scope).values("pk"))
+        mentoring = department_ids(user, ["mentor"])
+        if mentoring:
+            scope |= Q(mentor=user, department_id__in=mentoring)
+        supervising = department_ids(user, ["supervisor"])
+        if supervising:
+            # A subquery on placements, not a join: a join repeats students and
+            # makes every list of students scan the placements.
+            from placements.models.placement import Placement
+
+            scope |= Q(
+                department_id__in=supervising,
+                pk__in=Placement.objects.filter(school_supervisor=user).values("student_id"),
+            )
+        return self.filter(scope)
 
 
 class Student(models.Model):

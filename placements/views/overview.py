@@ -4,7 +4,8 @@ one for the counts, whatever the number of students."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Concat
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
@@ -20,6 +21,13 @@ STATE_FILTERS = [
 ]
 
 
+def _plan_student_scope(plan, user):
+    students = Student.objects.visible_to(user).filter(department_id=plan.department_id)
+    if plan.year_group:
+        students = students.filter(year_group=plan.year_group)
+    return students
+
+
 def plan_students(plan, user):
     """Students of the plan, each annotated with their current (not terminated) placement."""
     current = (
@@ -28,10 +36,7 @@ def plan_students(plan, user):
         .exclude(state=PlacementState.TERMINATED)
         .order_by("-start_date", "-pk")
     )
-    students = Student.objects.visible_to(user).filter(department_id=plan.department_id)
-    if plan.year_group:
-        students = students.filter(year_group=plan.year_group)
-    return students.annotate(
+    return _plan_student_scope(plan, user).annotate(
         placement_id=Subquery(current.values("pk")[:1]),
         placement_state=Subquery(current.values("state")[:1]),
         placement_host=Subquery(current.values("host__name")[:1]),
@@ -39,6 +44,14 @@ def plan_students(plan, user):
         placement_start=Subquery(current.values("start_date")[:1]),
         placement_supervisor=Subquery(current.values("school_supervisor__full_name")[:1]),
         placement_supervisor_id=Subquery(current.values("school_supervisor_id")[:1]),
+        # Duo-stages are shown together: the partner's name on the row.
+        placement_duo=Subquery(
+            current.annotate(
+                duo_name=Concat(
+                    "duo_partner__student__first_name", Value(" "), "duo_partner__student__last_name"
+                )
+            ).values("duo_name")[:1]
+        ),
     )
 
 
@@ -69,15 +82,32 @@ def apply_filters(rows, params):
     return rows
 
 
-def summary(rows):
-    return rows.aggregate(
-        total=Count("pk"),
-        without=Count("pk", filter=Q(placement_id__isnull=True)),
-        unsigned=Count(
-            "pk", filter=Q(placement_state__in=[PlacementState.DRAFT, PlacementState.AGREEMENT_PENDING])
-        ),
-        unsupervised=Count("pk", filter=Q(placement_id__isnull=False, placement_supervisor_id__isnull=True)),
+def summary(plan, user):
+    """The four numbers above the list, in two aggregate queries. Counted over
+    placements (a student with any current placement in the plan), which is
+    what the rows show except in the rare case of two current placements."""
+    students = _plan_student_scope(plan, user)
+    total = students.count()
+    counts = (
+        Placement.objects.visible_to(user)
+        .filter(plan=plan, student__in=students)
+        .exclude(state=PlacementState.TERMINATED)
+        .aggregate(
+            placed=Count("student", distinct=True),
+            unsigned=Count(
+                "student",
+                distinct=True,
+                filter=Q(state__in=[PlacementState.DRAFT, PlacementState.AGREEMENT_PENDING]),
+            ),
+            unsupervised=Count("student", distinct=True, filter=Q(school_supervisor__isnull=True)),
+        )
     )
+    return {
+        "total": total,
+        "without": total - counts["placed"],
+        "unsigned": counts["unsigned"],
+        "unsupervised": counts["unsupervised"],
+    }
 
 
 @login_required
@@ -126,7 +156,7 @@ def overview(request):
             "plan": plan,
             "plans": plans,
             "page": page,
-            "counts": summary(base),
+            "counts": summary(plan, request.user),
             "query": query_without_page(request),
             "state_filters": STATE_FILTERS,
             "states": dict(PlacementState.choices),

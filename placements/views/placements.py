@@ -1,7 +1,10 @@
+from decimal import Decimal
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Q, Sum
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -14,6 +17,8 @@ from placements.views.common import get_editable, staff_of
 from stagebeheer.history import history_of
 from stagebeheer.navigation import panels_for_slot
 from stagebeheer.scoping import department_ids, get_visible_or_404
+
+HOURS_SHOWN = 30
 
 DETAIL_RELATED = (
     "student",
@@ -48,9 +53,15 @@ def placement_detail(request, pk):
     can_edit = placement.plan.department_id in department_ids(request.user, ["coordinator"]) or (
         request.user.is_superuser
     )
-    entries = list(placement.hours_entries.all())
-    done = sum((e.hours for e in entries), 0)
-    confirmed = sum((e.hours for e in entries if e.confirmed_at), 0)
+    # Totals in SQL; the page lists only the latest entries, so a long lwt
+    # with hundreds of days stays as quick as a two-week stage.
+    totals = placement.hours_entries.aggregate(
+        done=Coalesce(Sum("hours"), Decimal(0)),
+        confirmed=Coalesce(Sum("hours", filter=Q(confirmed_at__isnull=False)), Decimal(0)),
+        n=Count("pk"),
+    )
+    entries = list(placement.hours_entries.order_by("-date", "-pk")[:HOURS_SHOWN])
+    done, confirmed = totals["done"], totals["confirmed"]
     required = placement.plan.min_hours
     duo_candidates = None
     if can_edit and not placement.duo_partner_id:
@@ -62,8 +73,11 @@ def placement_detail(request, pk):
             "placement": placement,
             "can_edit": can_edit,
             "show_support": can_see_support_needs(request.user, placement),
+            "minor": placement.student.is_minor_on(placement.start_date),
             "links": placement.supervisor_links.all(),
             "entries": entries,
+            "entries_total": totals["n"],
+            "entries_shown": HOURS_SHOWN,
             "hours_done": done,
             "hours_confirmed": confirmed,
             "hours_required": required,

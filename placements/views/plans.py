@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 
 from placements import services
 from placements.forms import HOURS_PRESETS, CopyPlanForm, PlanForm, plan_initial
-from placements.models import HostKind, PlacementPlan, PlanKind
+from placements.models import HostKind, PlacementPlan, PlacementState, PlanKind
 from placements.views.common import coordinator_departments, get_editable, require_coordinator
 from stagebeheer.history import history_of
 from stagebeheer.navigation import panels_for_slot
@@ -59,7 +59,8 @@ def plan_detail(request, pk):
         PlacementPlan.objects.select_related("department", "copied_from"), request.user, pk=pk
     )
     can_edit = PlacementPlan.objects.editable_by(request.user).filter(pk=plan.pk).exists()
-    counts = dict(plan.placements.values_list("state").annotate(n=Count("pk")).order_by())
+    found = dict(plan.placements.values_list("state").annotate(n=Count("pk")).order_by())
+    counts = {label: found[value] for value, label in PlacementState.choices if value in found}
     forbidden = [HostKind(k).label for k in plan.forbidden_host_kinds if k in HostKind.values]
     return render(
         request,

@@ -230,3 +230,12 @@ def test_copying_a_plan_keeps_everything(plan):
     assert copy.min_hours == 640
     assert copy.forbidden_host_kinds == ["delivery"]
     assert copy.goal == plan.goal
+
+
+def test_a_running_placement_at_a_host_that_became_unsuitable_can_still_be_edited(plan, student, host):
+    placement = PlacementFactory(plan=plan, student=student, host=host)
+    host.status = HostStatus.UNSUITABLE
+    host.status_reason = "Klachten"
+    host.save()
+    changed, result = services.edit_placement(placement, {"notes": "Afbouwen"})
+    assert changed == ["notes"], result.errors

@@ -176,3 +176,13 @@ def test_duo_pairs_two_placements_at_the_same_host(login, coordinator, plan, pla
     other.refresh_from_db()
     assert placement.duo_partner == other
     assert other.duo_partner == placement
+
+
+def test_a_duo_shows_together_in_the_overview(login, coordinator, plan, placement, host, supervisor):
+    from placements import services
+
+    other = PlacementFactory(plan=plan, host=host, school_supervisor=supervisor)
+    services.pair_duo(placement, other)
+    response = login(coordinator).get(reverse("placements:overview") + f"?plan={plan.pk}")
+    text = response.content.decode()
+    assert f"met {other.student.first_name} {other.student.last_name}" in text
