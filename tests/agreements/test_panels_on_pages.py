@@ -1,7 +1,7 @@
 """The agreement's sections on the placement and plan pages of the placements app."""
 
 import pytest
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from agreements import services
 from agreements.models import CooperationAgreement
@@ -10,10 +10,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _url(name, pk):
-    try:
-        return reverse(name, args=[pk])
-    except NoReverseMatch:
-        pytest.skip("the placements pages are not on this branch")
+    return reverse(name, args=[pk])
 
 
 def test_the_placement_page_offers_to_draw_up_the_agreement(placement, login, coordinator):

@@ -1,17 +1,13 @@
 """Journey: the coordinator sends an agreement, the host and the guardian sign
 through their links, the coordinator signs for the school, the stage starts."""
 
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import expect
 
 from agreements.models import Agreement, AgreementStatus
 
 # This journey uses the browser harness in tests/e2e/conftest.py.
-pytestmark = pytest.mark.skipif(
-    not (Path(__file__).parent / "conftest.py").exists(), reason="the browser harness is not on this branch"
-)
+pytestmark = pytest.mark.e2e
 
 
 def test_a_full_signing_round_through_the_links_activates_the_placement(
