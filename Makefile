@@ -63,4 +63,4 @@ bench: $(STAMP)
 
 # Refresh the English catalogue after changing Dutch interface strings.
 messages: $(STAMP)
-	$(PY) manage.py makemessages -l en --no-obsolete --ignore=.venv --ignore=tests
+	$(PY) manage.py makemessages -l en --no-obsolete --ignore=.venv --ignore=tests --ignore=staticfiles --ignore=test-artifacts

@@ -48,3 +48,20 @@ def attention(request):
 
 
 HOME_PANELS = [HomePanel("coordinator", "placements/panels/home_attention.html", attention, order=10)]
+
+
+def mentees(request):
+    """A mentor reads the placements of own mentees: one query, newest first."""
+    from placements.models import Placement, PlacementState
+
+    placements = list(
+        Placement.objects.visible_to(request.user)
+        .filter(student__mentor=request.user)
+        .exclude(state=PlacementState.TERMINATED)
+        .select_related("student", "host")
+        .order_by("student__last_name", "student__first_name", "-start_date")[:30]
+    )
+    return {"placements": placements}
+
+
+HOME_PANELS.append(HomePanel("mentor", "placements/panels/home_mentees.html", mentees, order=10))

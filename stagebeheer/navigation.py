@@ -61,7 +61,8 @@ class LinkAction:
 
 
 @cache
-def _link_actions():
+def _gathered(name: str) -> list:
+    """Every app's ``<app>.navigation.<name>`` list, sorted by order."""
     found = []
     for config in apps.get_app_configs():
         try:
@@ -70,35 +71,21 @@ def _link_actions():
             if exc.name != f"{config.name}.navigation":
                 raise
             continue
-        found += getattr(module, "LINK_ACTIONS", [])
-    return sorted(found, key=lambda a: a.order)
+        found += getattr(module, name, [])
+    return sorted(found, key=lambda entry: entry.order)
 
 
 def link_actions_for(token):
     return [
         {"label": a.label, "url": reverse("access_link_action", args=[token, a.action])}
-        for a in _link_actions()
+        for a in _gathered("LINK_ACTIONS")
     ]
-
-
-@cache
-def _slot_panels():
-    found = []
-    for config in apps.get_app_configs():
-        try:
-            module = import_module(f"{config.name}.navigation")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.navigation":
-                raise
-            continue
-        found += getattr(module, "PANELS", [])
-    return sorted(found, key=lambda p: p.order)
 
 
 def panels_for_slot(slot, request, obj):
     """Rendered by ``{% include panel.template with panel=panel.context %}``."""
     shown = []
-    for panel in _slot_panels():
+    for panel in _gathered("PANELS"):
         if panel.slot != slot:
             continue
         context = panel.context(request, obj)
@@ -107,27 +94,12 @@ def panels_for_slot(slot, request, obj):
     return shown
 
 
-@cache
-def _collected():
-    items, panels = [], []
-    for config in apps.get_app_configs():
-        try:
-            module = import_module(f"{config.name}.navigation")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.navigation":
-                raise
-            continue
-        items += getattr(module, "NAV_ITEMS", [])
-        panels += getattr(module, "HOME_PANELS", [])
-    return sorted(items, key=lambda i: i.order), sorted(panels, key=lambda p: p.order)
-
-
 def nav_for(user):
     if not user.is_authenticated:
         return []
     roles = roles_of(user)
     result = []
-    for item in _collected()[0]:
+    for item in _gathered("NAV_ITEMS"):
         if item.roles and not (user.is_superuser or roles & item.roles):
             continue
         try:
@@ -141,7 +113,7 @@ def panels_for(request):
     user = request.user
     roles = roles_of(user)
     shown = []
-    for panel in _collected()[1]:
+    for panel in _gathered("HOME_PANELS"):
         if panel.role not in roles and not (user.is_superuser and panel.role == "coordinator"):
             continue
         context = panel.context(request)

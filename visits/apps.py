@@ -3,3 +3,9 @@ from django.apps import AppConfig
 
 class VisitsConfig(AppConfig):
     name = "visits"
+
+    def ready(self):
+        from placements.signals import placement_state_changed
+        from visits.services import on_placement_state_changed
+
+        placement_state_changed.connect(on_placement_state_changed, dispatch_uid="visits_plan_moments")

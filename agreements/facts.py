@@ -1,0 +1,261 @@
+"""What an agreement draws on, and how each element's value is read from it.
+
+Each resolver takes the Facts of one placement and returns the element's value
+and, when data is missing, one line per missing piece ("verzekering: wie de
+premie betaalt is niet ingevuld").
+"""
+
+from datetime import date
+
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+WEEKDAYS = [
+    gettext_lazy("maandag"),
+    gettext_lazy("dinsdag"),
+    gettext_lazy("woensdag"),
+    gettext_lazy("donderdag"),
+    gettext_lazy("vrijdag"),
+    gettext_lazy("zaterdag"),
+    gettext_lazy("zondag"),
+]
+
+
+def dmy(day: date | None) -> str:
+    return date_format(day, "d-m-Y") if day else ""
+
+
+class Facts:
+    """Everything an agreement draws on, read once with a fixed number of queries."""
+
+    def __init__(self, placement, on: date | None = None):
+        self.placement = placement
+        self.plan = placement.plan
+        self.host = placement.host
+        self.student = placement.student
+        self.department = self.plan.department
+        self.school = self.department.school
+        self.on = on or timezone.localdate()
+        self.workplace_supervisor = placement.primary_workplace_supervisor
+        self.school_supervisor = placement.school_supervisor
+        # Art. 2.36 lid 1: parents sign while the student is under 18 on the day the agreement is made.
+        self.minor = self.student.is_minor_on(self.on)
+        guardians = list(self.student.guardians.all())
+        signing = [g for g in guardians if g.signs_agreements and g.email]
+        self.guardian = signing[0] if signing else None
+
+
+def _text(value) -> str:
+    return (value or "").strip()
+
+
+def _school(f: Facts):
+    s = f.school
+    lines = [s.name]
+    if s.board_name:
+        lines.append(_("bevoegd gezag: %(board)s") % {"board": s.board_name})
+    lines.append(f.department.name)
+    address = ", ".join(p for p in (s.address, f"{s.postcode} {s.city}".strip()) if p)
+    problems = []
+    if address:
+        lines.append(address)
+    if not s.address:
+        problems.append(_("school: het adres van de school is niet ingevuld"))
+    lines.append(_("BRIN %(brin)s") % {"brin": f.department.brin_location})
+    return "\n".join(lines), problems
+
+
+def _host(f: Facts):
+    h = f.host
+    lines = [h.name]
+    address = ", ".join(p for p in (h.address, f"{h.postcode} {h.city}".strip()) if p)
+    if address:
+        lines.append(address)
+    if h.kvk_number:
+        lines.append(_("KvK %(kvk)s") % {"kvk": h.kvk_number})
+    problems = [] if h.address else [_("stagebedrijf: het adres van het stagebedrijf is niet ingevuld")]
+    return "\n".join(lines), problems
+
+
+def _student(f: Facts):
+    s = f.student
+    lines = [
+        _("%(name)s, geboren op %(born)s") % {"name": s.full_name, "born": dmy(s.date_of_birth)},
+    ]
+    if s.class_name or s.programme:
+        lines.append(", ".join(p for p in (s.class_name, s.programme) if p))
+    problems = []
+    if f.minor:
+        # Art. 2.36 lid 1: the parents sign for a student under 18.
+        if f.guardian:
+            lines.append(_("vertegenwoordigd door ouder/verzorger %(name)s") % {"name": f.guardian.name})
+        else:
+            problems.append(
+                _(
+                    "leerling: de leerling is minderjarig en er is geen ouder/verzorger met e-mailadres die tekent"
+                )
+            )
+    elif not s.email:
+        problems.append(_("leerling: het e-mailadres van de leerling ontbreekt (nodig om te tekenen)"))
+    return "\n".join(lines), problems
+
+
+def _school_supervisor(f: Facts):
+    if not f.school_supervisor:
+        return "", [_("begeleiding school: er is geen stagebegeleider van school aangewezen")]
+    value = f.school_supervisor.full_name
+    if f.school_supervisor.email:
+        value += f" ({f.school_supervisor.email})"
+    return value, []
+
+
+def _workplace_supervisor(f: Facts):
+    ws = f.workplace_supervisor
+    if not ws:
+        return "", [_("begeleiding stagebedrijf: er is geen praktijkbegeleider aangewezen")]
+    parts = [ws.name]
+    if ws.position:
+        parts.append(ws.position)
+    parts.append(ws.email)
+    return ", ".join(parts), []
+
+
+def _activities(f: Facts):
+    value = _text(f.placement.activities)
+    return value, [] if value else [_("leeractiviteiten: de leeractiviteiten zijn niet beschreven")]
+
+
+def _locations(f: Facts):
+    if _text(f.placement.work_location):
+        return f"{f.host.name}: {f.placement.work_location.strip()}", []
+    address = ", ".join(p for p in (f.host.address, f.host.city) if p)
+    if not address:
+        return "", [_("werkplek: er is geen werkplek of adres van het stagebedrijf bekend")]
+    return f"{f.host.name}, {address}", []
+
+
+def _period(f: Facts):
+    p = f.placement
+    return _("van %(start)s tot en met %(end)s") % {"start": dmy(p.start_date), "end": dmy(p.end_date)}, []
+
+
+def schedule_lines(schedule) -> list[str]:
+    lines = []
+    for entry in sorted(schedule or [], key=lambda e: (int(e.get("weekday", 0)), e.get("start", ""))):
+        line = f"{WEEKDAYS[int(entry['weekday']) % 7]} {entry['start']}–{entry['end']}"
+        if entry.get("break_minutes"):
+            line += " " + _("(pauze %(m)s min.)") % {"m": entry["break_minutes"]}
+        lines.append(line)
+    return lines
+
+
+def _times(f: Facts):
+    lines = schedule_lines(f.placement.schedule)
+    if not lines:
+        return "", [_("tijden: het weekrooster van de stage is niet ingevuld")]
+    return "\n".join(lines), []
+
+
+def _plan_text(field, problem):
+    def resolve(f: Facts):
+        value = _text(getattr(f.plan, field))
+        return value, [] if value else [str(problem)]
+
+    return resolve
+
+
+def _insurance(f: Facts):
+    arrangement = _text(f.plan.insurance_arrangement)
+    payer = _text(f.plan.insurance_premium_payer)
+    problems = []
+    if not arrangement:
+        problems.append(_("verzekering: hoe de leerling verzekerd is, is niet ingevuld"))
+    if not payer:
+        problems.append(_("verzekering: wie de premie betaalt is niet ingevuld"))
+    value = arrangement
+    if payer:
+        value += "\n" + _("De premie wordt betaald door: %(payer)s.") % {"payer": payer}
+    return value.strip(), problems
+
+
+def _inspection(f: Facts):
+    # Art. 2.36 lid 3 onder e: the text itself is the arrangement, so it is fixed here.
+    return _(
+        "Het stagebedrijf staat toe dat de Inspectie van het Onderwijs toezicht houdt op de "
+        "leeractiviteiten op de stageplaats. Het stagebedrijf geeft de inspectie daarvoor "
+        "toegang tot de werkplek en de nodige inlichtingen."
+    ), []
+
+
+def _hours(f: Facts):
+    hours = f.placement.planned_hours or 0
+    if not hours:
+        return "", [_("omvang: het aantal uren van de stage is niet bekend (weekrooster en data)")]
+    value = _("%(hours)s uur in totaal") % {"hours": f"{hours:.0f}"}
+    if f.placement.carried_over_hours:
+        value += " " + _("(waarvan %(h)s overgenomen uur)") % {"h": f"{f.placement.carried_over_hours:.0f}"}
+    return value, []
+
+
+def _hours_spread(f: Facts):
+    value = _text(f.plan.scope)
+    if not value:
+        return "", [
+            _("omvang: de verdeling van de uren over de studiejaren (omvang in het stageplan) ontbreekt")
+        ]
+    return _("%(hours)s uur in schooljaar %(year)s. %(scope)s") % {
+        "hours": f"{f.placement.planned_hours or 0:.0f}",
+        "year": f.plan.school_year,
+        "scope": value,
+    }, []
+
+
+def _learning_goals(f: Facts):
+    parts = [p for p in (_text(f.plan.goal), _text(f.student.learning_goals)) if p]
+    if not parts:
+        return "", [_("leerdoelen: het doel van de stage en de leerdoelen ontbreken")]
+    return "\n".join(parts), []
+
+
+def _sbb(f: Facts):
+    h = f.host
+    if not h.sbb_number:
+        return "", [_("erkenning: het stagebedrijf heeft geen SBB-erkenning ingevuld")]
+    if not h.has_valid_sbb(max(f.placement.start_date, f.on)):
+        return "", [
+            _("erkenning: de SBB-erkenning van het stagebedrijf is verlopen op %(d)s")
+            % {"d": dmy(h.sbb_valid_until)}
+        ]
+    return _("erkend leerbedrijf, SBB-nummer %(n)s, geldig tot %(d)s") % {
+        "n": h.sbb_number,
+        "d": dmy(h.sbb_valid_until),
+    }, []
+
+
+def _replacement(f: Facts):
+    # UB WVO 2020 art. 2.65: the school arranges a replacement and plans missed hours again.
+    return _(
+        "Als de leerwerkplaats wegvalt of de begeleiding tekortschiet, zorgt de school voor een "
+        "vervangende leerwerkplaats. De gemiste uren worden opnieuw ingepland."
+    ), []
+
+
+def _money(amount) -> str:
+    return f"€ {amount:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
+
+
+def _allowance(f: Facts):
+    # Not required by law, but part of the contract (Placement.CONTRACT_FIELDS) when agreed.
+    p = f.placement
+    parts = []
+    if p.allowance_per_month:
+        parts.append(_("Stagevergoeding: %(a)s per maand.") % {"a": _money(p.allowance_per_month)})
+    if p.travel_allowance:
+        parts.append(_("Reiskostenvergoeding: %(a)s per maand.") % {"a": _money(p.travel_allowance)})
+    return "\n".join(parts), []
+
+
+def _optional_termination(f: Facts):
+    return _text(f.plan.termination_clause), []

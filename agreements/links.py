@@ -1,0 +1,97 @@
+"""Signing an agreement through an emailed link (host, student or guardian)."""
+
+from django.db import transaction
+from django.http import FileResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from agreements import services
+from agreements.forms import SignForm
+from agreements.models import AgreementStatus, PdfStatus, SignatureMethod, SignatureRequest
+from stagebeheer.links import LinkHandler, register
+
+
+def _request_row(link):
+    return SignatureRequest.objects.select_related("agreement__placement").filter(pk=link.object_id).first()
+
+
+@register
+class SignAgreementLink(LinkHandler):
+    purpose = services.LINK_PURPOSE
+    label = _("Overeenkomst ondertekenen")
+
+    def _page(self, request, link, req, form=None, status=200, error=""):
+        agreement = req.agreement
+        return render(
+            request,
+            "agreements/link/sign.html",
+            {
+                "link": link,
+                "req": req,
+                "agreement": agreement,
+                "content": agreement.content,
+                "form": form or SignForm(initial={"document": agreement.pdf_sha256}),
+                "pdf_ready": agreement.pdf_status == PdfStatus.DONE,
+                "error": error,
+                "token": request.resolver_match.kwargs["token"],
+            },
+            status=status,
+        )
+
+    def _closed(self, request, link, req):
+        return render(request, "agreements/link/closed.html", {"link": link, "req": req}, status=410)
+
+    def get(self, request, link):
+        req = _request_row(link)
+        if req is None or req.agreement.status != AgreementStatus.SENT:
+            return self._closed(request, link, req)
+        return self._page(request, link, req)
+
+    def get_pdf(self, request, link):
+        """The signer reads the exact PDF whose hash the signature stores."""
+        req = _request_row(link)
+        if req is None or req.agreement.status != AgreementStatus.SENT:
+            return self._closed(request, link, req)
+        agreement = req.agreement
+        if agreement.pdf_status != PdfStatus.DONE or not agreement.pdf:
+            return render(request, "agreements/link/pdf_pending.html", {"link": link}, status=404)
+        return FileResponse(
+            agreement.pdf.open("rb"),
+            content_type="application/pdf",
+            as_attachment=False,
+            filename=f"{agreement.content.get('title', 'overeenkomst')}.pdf",
+        )
+
+    def post(self, request, link):
+        req = _request_row(link)
+        if req is None or req.agreement.status != AgreementStatus.SENT:
+            return self._closed(request, link, req)
+        form = SignForm(request.POST)
+        if not form.is_valid():
+            return self._page(request, link, req, form=form, status=400)
+        try:
+            with transaction.atomic():
+                # Claim the link first: a double submit or a second tab stores one signature.
+                if not link.claim_completion():
+                    return render(
+                        request, "agreements/link/signed.html", {"link": link, "req": req, "again": True}
+                    )
+                services.sign(
+                    req.agreement,
+                    req.party,
+                    name=form.cleaned_data["name"],
+                    role=req.role_label,
+                    method=SignatureMethod.LINK,
+                    ip_address=services.client_ip(request),
+                    user_agent=request.META.get("HTTP_USER_AGENT", ""),
+                    request_row=req,
+                    shown_sha256=form.cleaned_data.get("document") or "",
+                )
+        except services.AgreementError as exc:
+            link.completed_at = None  # rolled back with the transaction
+            return self._page(request, link, req, form=form, status=409, error=" ".join(exc.messages))
+        return render(request, "agreements/link/signed.html", {"link": link, "req": req, "again": False})
+
+    def completed_response(self, request, link):
+        req = _request_row(link)
+        return render(request, "agreements/link/signed.html", {"link": link, "req": req, "again": True})

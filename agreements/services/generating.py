@@ -1,0 +1,148 @@
+"""Generating an agreement version: fill every element, snapshot it, queue the PDF."""
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from agreements import elements
+from agreements.models import Agreement, AgreementStatus, AgreementTemplate, Party, PdfStatus
+from agreements.services.common import AgreementError, _placement_qs
+from agreements.wording import LEGAL_BASIS
+from placements.models import PlacementState
+from stagebeheer.history import record
+
+
+def _party_blocks(facts, kind) -> list[dict]:
+    student_name = facts.student.full_name
+    learner = _("student") if kind in ("mbo", "ho") else _("leerling")
+    if facts.minor:
+        student_signer = facts.guardian.name if facts.guardian else ""
+        student_role = _("ouder/verzorger van %(name)s") % {"name": student_name}
+    else:
+        student_signer, student_role = student_name, learner
+    ws = facts.workplace_supervisor
+    return [
+        {
+            "party": Party.SCHOOL,
+            "label": _("Namens de school"),
+            "organisation": facts.school.name,
+            "name": "",
+            "role": _("stagecoördinator of gemachtigde"),
+        },
+        {
+            "party": Party.HOST,
+            "label": _("Namens het stagebedrijf"),
+            "organisation": facts.host.name,
+            "name": ws.name if ws else "",
+            "role": ws.position if ws and ws.position else _("praktijkbegeleider of gemachtigde"),
+        },
+        {
+            "party": Party.STUDENT,
+            "label": _("De ouder/verzorger")
+            if facts.minor
+            else (_("De student") if kind in ("mbo", "ho") else _("De leerling")),
+            "organisation": "",
+            "name": student_signer,
+            "role": student_role,
+        },
+    ]
+
+
+def build_content(placement, template: AgreementTemplate, version: int):
+    """Fill every element; returns (content snapshot, problems)."""
+    facts, filled, problems = elements.resolve(placement, template.kind)
+    school = facts.school
+    articles = []
+    for element, value in filled:
+        articles.append(
+            {
+                "key": element.key,
+                "heading": str(element.label_for(template.kind)),
+                "wording": template.element_wording.get(element.key, ""),
+                "value": value,
+                "article": element.article_for(template.kind),
+                "source": element.source,
+            }
+        )
+    content = {
+        "kind": template.kind,
+        "version": version,
+        "template_version": template.version,
+        "title": template.title,
+        "legal_basis": str(LEGAL_BASIS[template.kind]),
+        "intro": template.intro,
+        "closing": template.closing,
+        "school": {
+            "name": school.name,
+            "board": school.board_name,
+            "address": school.address,
+            "postcode": school.postcode,
+            "city": school.city,
+            "phone": school.phone,
+            "email": school.email,
+            "department": facts.department.name,
+            "brin": facts.department.brin_location,
+        },
+        "student_name": facts.student.full_name,
+        "host_name": facts.host.name,
+        "plan_title": facts.plan.title,
+        "school_year": facts.plan.school_year,
+        "minor": facts.minor,
+        "articles": articles,
+        "parties": _party_blocks(facts, template.kind),
+        "generated_on": elements.dmy(facts.on),
+    }
+    return content, problems
+
+
+def queue_pdf(agreement: Agreement) -> None:
+    from agreements.tasks import render_agreement_pdf
+
+    Agreement.objects.filter(pk=agreement.pk).update(pdf_status=PdfStatus.QUEUED, pdf_error="")
+    agreement.pdf_status = PdfStatus.QUEUED
+    pk = agreement.pk
+    transaction.on_commit(lambda: render_agreement_pdf.delay(pk))
+
+
+@transaction.atomic
+def generate(placement, actor=None, *, allow_ended=False) -> Agreement:
+    """Make the first or next version, or refresh a draft that was not sent yet.
+    ``allow_ended`` lets the demo record agreements of stages that already ran."""
+    placement = _placement_qs().get(pk=placement.pk)
+    if not allow_ended and placement.state in (PlacementState.COMPLETED, PlacementState.TERMINATED):
+        raise AgreementError(_("Deze stage is afgerond of beëindigd; er komt geen nieuwe overeenkomst."))
+    live = Agreement.objects.live().select_for_update().filter(placement=placement).first()
+    if live and live.status != AgreementStatus.DRAFT:
+        raise AgreementError(
+            _(
+                "Deze overeenkomst is al verstuurd. Een wijziging van de stage maakt vanzelf een nieuwe versie."
+            )
+        )
+    template = AgreementTemplate.current(placement.plan.department, placement.plan.agreement_kind)
+    if live:
+        content, problems = build_content(placement, template, live.version)
+        live.template, live.kind, live.content, live.problems = template, template.kind, content, problems
+        live.save(update_fields=["template", "kind", "content", "problems"])
+        queue_pdf(live)
+        record(live, action="regenerate", summary=_("Concept opnieuw opgesteld"), actor=actor)
+        return live
+    version = (Agreement.objects.filter(placement=placement).aggregate(v=Max("version"))["v"] or 0) + 1
+    content, problems = build_content(placement, template, version)
+    agreement = Agreement.objects.create(
+        placement=placement,
+        version=version,
+        kind=template.kind,
+        template=template,
+        content=content,
+        problems=problems,
+        created_by=actor if actor and actor.is_authenticated else None,
+    )
+    queue_pdf(agreement)
+    record(agreement, action="create", summary=_("Versie %(v)s opgesteld") % {"v": version}, actor=actor)
+    record(
+        placement,
+        action="agreement",
+        summary=_("Overeenkomst versie %(v)s opgesteld") % {"v": version},
+        actor=actor,
+    )
+    return agreement

@@ -1,0 +1,154 @@
+"""Sending a complete agreement: who signs for each party, links and mail."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from agreements import elements
+from agreements.models import Agreement, AgreementStatus, Party, SignatureRequest
+from agreements.services.common import LINK_PURPOSE, AgreementError, _placement_qs
+from placements import services as placement_services
+from placements.models import PlacementState
+from stagebeheer.history import record
+from stagebeheer.mail import queue_mail
+from stagebeheer.models import AccessLink
+
+
+def signers_for(agreement: Agreement, actor=None, host_signatory=None, school_signatory=None) -> list[dict]:
+    """Who signs for each party. Host and student (or guardian) sign by link; the
+    school signs in the app (the coordinator), or by link when a named signatory is given."""
+    facts = elements.Facts(_placement_qs().get(pk=agreement.placement_id))
+    ws = facts.workplace_supervisor
+    host = host_signatory or ({"name": ws.name, "email": ws.email} if ws else {"name": "", "email": ""})
+    if facts.minor:
+        g = facts.guardian
+        student = {
+            "name": g.name if g else "",
+            "email": g.email if g else "",
+            "role_label": _("ouder/verzorger van %(name)s") % {"name": facts.student.full_name},
+        }
+    else:
+        learner = _("student") if agreement.kind in ("mbo", "ho") else _("leerling")
+        student = {"name": facts.student.full_name, "email": facts.student.email, "role_label": learner}
+    on_behalf = _("namens %(school)s") % {"school": facts.school.name}
+    if school_signatory:
+        school = {**school_signatory, "role_label": on_behalf, "by_link": True}
+    else:
+        name = actor.full_name if actor and getattr(actor, "is_authenticated", False) else ""
+        school = {
+            "name": name or _("stagecoördinator"),
+            "email": actor.email if name else "",
+            "role_label": on_behalf,
+            "by_link": False,
+        }
+    return [
+        {"party": Party.SCHOOL, **school},
+        {
+            "party": Party.HOST,
+            "name": host["name"],
+            "email": host["email"],
+            "role_label": _("namens %(host)s") % {"host": facts.host.name},
+            "by_link": True,
+        },
+        {"party": Party.STUDENT, **student, "by_link": True},
+    ]
+
+
+def _is_stale(agreement: Agreement) -> bool:
+    """A draft made before the placement, plan or host changed would send old terms."""
+    from agreements.services.generating import build_content
+
+    fresh, _problems = build_content(
+        _placement_qs().get(pk=agreement.placement_id), agreement.template, agreement.version
+    )
+    return fresh["articles"] != agreement.content.get("articles") or fresh[
+        "parties"
+    ] != agreement.content.get("parties")
+
+
+def _issue_link(req: SignatureRequest, actor=None, reminder=False) -> None:
+    agreement = req.agreement
+    link, token = AccessLink.issue(
+        purpose=LINK_PURPOSE,
+        target=req,
+        recipient_name=req.name,
+        recipient_email=req.email,
+        department=agreement.placement.plan.department,
+        created_by=actor if actor and getattr(actor, "is_authenticated", False) else None,
+        recipient_role=str(Party(req.party).label)[:40],
+    )
+    subject = (_("Herinnering: ") if reminder else "") + _("%(title)s ter ondertekening: %(student)s") % {
+        "title": agreement.content.get("title", ""),
+        "student": agreement.content.get("student_name", ""),
+    }
+    queue_mail(
+        to_email=req.email,
+        to_name=req.name,
+        subject=subject,
+        template="agreements/mail/sign_request",
+        context={
+            "url": AccessLink.url_for(token),
+            "link": link,
+            "request": req,
+            "content": agreement.content,
+            "reminder": reminder,
+        },
+        related=agreement,
+        department=agreement.placement.plan.department,
+    )
+
+
+@transaction.atomic
+def send(agreement: Agreement, actor=None, host_signatory=None, school_signatory=None) -> Agreement:
+    """Send a complete draft to the parties. An incomplete agreement is refused."""
+    agreement = (
+        Agreement.objects.select_for_update()
+        .select_related("placement__plan__department")
+        .get(pk=agreement.pk)
+    )
+    if agreement.status != AgreementStatus.DRAFT:
+        raise AgreementError(_("Alleen een concept kan worden verstuurd."))
+    if agreement.problems:
+        raise AgreementError(
+            _("De overeenkomst is niet compleet en kan niet worden verstuurd: %(p)s")
+            % {"p": "; ".join(agreement.problems)}
+        )
+    if _is_stale(agreement):
+        raise AgreementError(
+            _("De gegevens zijn gewijzigd sinds dit concept werd opgesteld. Stel de overeenkomst opnieuw op.")
+        )
+    signers = signers_for(agreement, actor, host_signatory, school_signatory)
+    for signer in signers:
+        if signer["by_link"] and not signer["email"]:
+            raise AgreementError(
+                _("Er is geen e-mailadres om %(party)s te laten tekenen.")
+                % {"party": Party(signer["party"]).label}
+            )
+    placement = agreement.placement
+    if placement.state in (PlacementState.COMPLETED, PlacementState.TERMINATED):
+        raise AgreementError(_("Deze stage is afgerond of beëindigd."))
+    now = timezone.now()
+    Agreement.objects.filter(pk=agreement.pk).update(status=AgreementStatus.SENT, sent_at=now)
+    agreement.status, agreement.sent_at = AgreementStatus.SENT, now
+    for signer in signers:
+        req = SignatureRequest.objects.create(
+            agreement=agreement,
+            party=signer["party"],
+            name=signer["name"][:150],
+            email=signer["email"],
+            role_label=str(signer["role_label"])[:150],
+            sent_at=now,
+            by_link=signer["by_link"],
+        )
+        if signer["by_link"]:
+            _issue_link(req, actor)
+    if placement.state == PlacementState.DRAFT:
+        placement_services.send_for_agreement(placement, actor=actor)
+    record(agreement, action="send", summary=_("Verstuurd ter ondertekening"), actor=actor)
+    record(
+        placement,
+        action="agreement",
+        summary=_("Overeenkomst versie %(v)s verstuurd ter ondertekening") % {"v": agreement.version},
+        actor=actor,
+    )
+    return agreement

@@ -1,0 +1,72 @@
+"""Standing cooperation agreements (art. 2.37) and lwt agreements with an mbo institution."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from agreements.forms import CooperationForm
+from agreements.models import CooperationAgreement, CooperationKind
+from placements.models import Host, PlacementPlan, PlanKind
+from stagebeheer.scoping import get_visible_or_404, has_role
+
+
+@login_required
+def cooperation_list(request):
+    if not (has_role(request.user, "coordinator") or has_role(request.user, "leader")):
+        raise PermissionDenied
+    queryset = CooperationAgreement.objects.visible_to(request.user).select_related("host", "plan")
+    page = Paginator(queryset, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "agreements/cooperation_list.html",
+        {"page": page, "can_edit": has_role(request.user, "coordinator")},
+    )
+
+
+def _form(request, instance=None):
+    hosts = Host.objects.editable_by(request.user)
+    plans = PlacementPlan.objects.editable_by(request.user)
+    initial = {}
+    if instance is None:
+        if request.GET.get("host", "").isdigit():
+            initial = {"host": request.GET["host"], "kind": CooperationKind.STANDING_HOST}
+        if request.GET.get("plan", "").isdigit():
+            plan = plans.filter(pk=request.GET["plan"]).first()
+            if plan:
+                kind = CooperationKind.LWT_MBO if plan.kind == PlanKind.LWT else CooperationKind.STANDING_HOST
+                initial = {"plan": plan.pk, "kind": kind}
+    return CooperationForm(request.POST or None, instance=instance, hosts=hosts, plans=plans, initial=initial)
+
+
+def _save(request, form, instance=None):
+    if request.method == "POST" and form.is_valid():
+        row = form.save(commit=False)
+        if instance is None:
+            row.created_by = request.user
+        row.save()
+        messages.success(request, _("De samenwerkingsovereenkomst is opgeslagen."))
+        return redirect("agreements:cooperation_list")
+    return render(
+        request,
+        "agreements/cooperation_form.html",
+        {"form": form, "instance": instance},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+def cooperation_create(request):
+    if not has_role(request.user, "coordinator"):
+        raise PermissionDenied
+    return _save(request, _form(request))
+
+
+@login_required
+def cooperation_edit(request, pk):
+    row = get_visible_or_404(CooperationAgreement.objects, request.user, pk=pk)
+    if not CooperationAgreement.objects.editable_by(request.user).filter(pk=row.pk).exists():
+        raise PermissionDenied
+    return _save(request, _form(request, row), row)

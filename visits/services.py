@@ -1,0 +1,211 @@
+"""Workflows of the visits app: planning moments, logging visits, concerns.
+
+Views stay thin and call these; each change is recorded in the history.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from placements.models import HostStatus, Placement, PlacementState
+from stagebeheer.history import record
+from visits.models import (
+    AgreedAction,
+    Concern,
+    ConcernOutcome,
+    ConcernStatus,
+    ContactMomentRule,
+    Visit,
+    VisitStatus,
+)
+from visits.presets import PRESETS
+
+
+def apply_preset(plan, key: str, actor=None) -> list[ContactMomentRule]:
+    """Replace the plan's rules by a preset. Moments already planned keep
+    their dates (their rule link is cleared); new activations use the new rules."""
+    if key not in PRESETS:
+        raise ValidationError(_("Onbekende standaardset."))
+    label, specs = PRESETS[key]
+    with transaction.atomic():
+        plan.contact_moment_rules.all().delete()
+        rules = ContactMomentRule.objects.bulk_create(
+            [ContactMomentRule(plan=plan, order=i, **spec) for i, spec in enumerate(specs)]
+        )
+        record(plan, action="visits:preset", summary=_("Contactmomenten: %(l)s") % {"l": label}, actor=actor)
+    return rules
+
+
+def plan_moments(placement: Placement) -> int:
+    """Plan the placement's contact moments from its plan's rules. Safe to
+    call again: the unique (placement, rule, sequence) skips what exists."""
+    rules = list(ContactMomentRule.objects.filter(plan_id=placement.plan_id))
+    moments = []
+    for rule in rules:
+        for sequence, day in enumerate(rule.dates_for(placement.start_date, placement.end_date)):
+            moments.append(
+                Visit(
+                    placement=placement,
+                    rule=rule,
+                    sequence=sequence,
+                    mode=rule.mode,
+                    purpose=rule.purpose,
+                    required=rule.required,
+                    unannounced_allowed=rule.unannounced_allowed,
+                    planned_on=day,
+                )
+            )
+    if not moments:
+        return 0
+    existing = set(
+        Visit.objects.filter(placement=placement, rule__isnull=False).values_list("rule_id", "sequence")
+    )
+    new = [m for m in moments if (m.rule_id, m.sequence) not in existing]
+    # ignore_conflicts covers a concurrent second activation signal.
+    Visit.objects.bulk_create(new, ignore_conflicts=True)
+    return len(new)
+
+
+def on_placement_state_changed(sender, placement, old_state, new_state, actor=None, **kwargs):
+    if new_state == PlacementState.ACTIVE:
+        plan_moments(placement)
+
+
+def add_moment(placement, *, planned_on, mode, purpose, required=False, actor=None) -> Visit:
+    if not (placement.start_date <= planned_on <= placement.end_date):
+        raise ValidationError(_("Kies een datum binnen de stageperiode."))
+    visit = Visit.objects.create(
+        placement=placement, planned_on=planned_on, mode=mode, purpose=purpose, required=required
+    )
+    record(
+        placement,
+        action="visits:add",
+        summary=_("Contactmoment gepland op %(d)s") % {"d": planned_on.strftime("%d-%m-%Y")},
+        actor=actor,
+    )
+    return visit
+
+
+def move_moment(visit: Visit, *, planned_on, reason: str, actor=None) -> Visit:
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Geef een reden voor het verplaatsen."))
+    old = visit.planned_on
+    moved = Visit.objects.filter(pk=visit.pk, status=VisitStatus.PLANNED).update(
+        planned_on=planned_on, change_reason=reason, input_requested_at=None, updated_at=timezone.now()
+    )
+    if not moved:
+        raise ValidationError(_("Alleen een gepland contactmoment kan worden verplaatst."))
+    visit.planned_on, visit.change_reason = planned_on, reason
+    record(
+        visit.placement,
+        action="visits:move",
+        summary=_("Contactmoment verplaatst van %(a)s naar %(b)s: %(r)s")
+        % {"a": old.strftime("%d-%m-%Y"), "b": planned_on.strftime("%d-%m-%Y"), "r": reason[:150]},
+        actor=actor,
+    )
+    return visit
+
+
+def cancel_moment(visit: Visit, *, reason: str, actor=None) -> Visit:
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Geef een reden voor het annuleren."))
+    cancelled = Visit.objects.filter(pk=visit.pk, status=VisitStatus.PLANNED).update(
+        status=VisitStatus.CANCELLED, change_reason=reason, updated_at=timezone.now()
+    )
+    if not cancelled:
+        raise ValidationError(_("Alleen een gepland contactmoment kan worden geannuleerd."))
+    visit.status, visit.change_reason = VisitStatus.CANCELLED, reason
+    record(
+        visit.placement,
+        action="visits:cancel",
+        summary=_("Contactmoment van %(d)s geannuleerd: %(r)s")
+        % {"d": visit.planned_on.strftime("%d-%m-%Y"), "r": reason[:150]},
+        actor=actor,
+    )
+    return visit
+
+
+def open_actions(placement_id, exclude_visit_id=None):
+    """Agreed actions still open from earlier conversations, to follow up now."""
+    queryset = AgreedAction.objects.filter(visit__placement_id=placement_id, done=False)
+    if exclude_visit_id:
+        queryset = queryset.exclude(visit_id=exclude_visit_id)
+    return queryset.select_related("visit")
+
+
+def log_visit(visit: Visit, *, form, actions, done_action_ids, actor) -> Visit:
+    """Store the log of a contact moment: the visit form's fields, the new
+    agreed actions, and which open actions were followed up."""
+    with transaction.atomic():
+        visit = form.save(commit=False)
+        visit.status = VisitStatus.DONE
+        visit.logged_by = actor
+        visit.logged_at = timezone.now()
+        visit.save()
+        AgreedAction.objects.bulk_create([AgreedAction(visit=visit, **a) for a in actions])
+        if done_action_ids:
+            open_actions(visit.placement_id, visit.pk).filter(pk__in=done_action_ids).update(
+                done=True, followed_up_in=visit
+            )
+        record(
+            visit.placement,
+            action="visits:log",
+            summary=_("%(p)s gehouden op %(d)s")
+            % {"p": visit.get_purpose_display(), "d": visit.held_on.strftime("%d-%m-%Y")},
+            actor=actor,
+        )
+    return visit
+
+
+def report_concern(*, department, placement=None, actor=None, actor_label="", **fields) -> Concern:
+    with transaction.atomic():
+        concern = Concern.objects.create(
+            department=department, placement=placement, reported_by=actor, **fields
+        )
+        record(
+            concern,
+            action="create",
+            summary=_("Zorgmelding: %(k)s") % {"k": concern.get_kind_display()},
+            actor=actor,
+            actor_label=actor_label,
+        )
+    return concern
+
+
+def update_concern(concern: Concern, *, form, actor) -> Concern:
+    """Save the follow-up; an outcome about the host changes the host's status."""
+    with transaction.atomic():
+        concern = form.save(commit=False)
+        if concern.status == ConcernStatus.CLOSED and not concern.closed_on:
+            concern.closed_on = timezone.localdate()
+        concern.save()
+        host_status = {
+            ConcernOutcome.HOST_ON_WATCH: HostStatus.ON_WATCH,
+            ConcernOutcome.HOST_UNSUITABLE: HostStatus.UNSUITABLE,
+        }.get(concern.outcome)
+        if host_status and concern.placement_id:
+            host = concern.placement.host
+            if host.status != host_status:
+                type(host).objects.filter(pk=host.pk).update(
+                    status=host_status,
+                    status_reason=_("Naar aanleiding van een zorgmelding (%(k)s)")
+                    % {"k": concern.get_kind_display()},
+                    status_changed_on=timezone.localdate(),
+                )
+                record(
+                    host,
+                    action="status",
+                    summary=_("Status: %(s)s na een zorgmelding") % {"s": host_status.label},
+                    actor=actor,
+                )
+        record(
+            concern,
+            action="update",
+            summary=_("Zorgmelding bijgewerkt: %(s)s") % {"s": concern.get_status_display()},
+            actor=actor,
+            changes={"fields": list(form.changed_data)},
+        )
+    return concern

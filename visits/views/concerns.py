@@ -1,0 +1,105 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from placements.models import PlacementState
+from stagebeheer.history import history_of
+from visits import services
+from visits.access import (
+    concern_for,
+    placement_for_guiding,
+    placement_page_url,
+    require_concern_reader,
+    visit_for_guiding,
+)
+from visits.forms import ConcernFollowUpForm, ConcernForm
+from visits.models import Concern, ConcernOutcome, ConcernStatus
+from visits.notify import notify_concern
+
+
+@login_required
+def concern_list(request):
+    """Only the coordinators and the placement's own supervisor; leaders get counts on dashboards."""
+    require_concern_reader(request.user)
+    queryset = (
+        Concern.objects.visible_to(request.user)
+        .select_related("placement__student", "placement__host", "department")
+        .defer("description", "actions")
+    )
+    status = request.GET.get("status", "")
+    if status in ConcernStatus.values:
+        queryset = queryset.filter(status=status)
+    page = Paginator(queryset, 30).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "visits/concern_list.html",
+        {
+            "page": page,
+            "status": status,
+            "statuses": ConcernStatus.choices,
+            "query": f"status={status}" if status else "",
+        },
+    )
+
+
+@login_required
+def concern_add(request, pk):
+    """Raise a concern about a placement, optionally from a visit (?visit=<id>)."""
+    placement = placement_for_guiding(request.user, pk)
+    visit = None
+    visit_id = request.GET.get("visit") or request.POST.get("visit")
+    if visit_id:
+        if not str(visit_id).isdigit():
+            raise PermissionDenied
+        visit = visit_for_guiding(request.user, int(visit_id))
+        if visit.placement_id != placement.pk:
+            raise PermissionDenied
+    form = ConcernForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        concern = services.report_concern(
+            department=placement.plan.department,
+            placement=placement,
+            actor=request.user,
+            visit=visit,
+            **form.cleaned_data,
+        )
+        notify_concern(concern, exclude=request.user)
+        messages.success(request, _("De zorgmelding is vastgelegd."))
+        return redirect("visits:concern_detail", pk=concern.pk)
+    return render(request, "visits/concern_form.html", {"form": form, "placement": placement, "visit": visit})
+
+
+@login_required
+def concern_detail(request, pk):
+    concern = concern_for(request.user, pk)
+    form = ConcernFollowUpForm(request.POST or None, instance=concern)
+    if request.method == "POST":
+        if form.is_valid():
+            concern = services.update_concern(concern, form=form, actor=request.user)
+            messages.success(request, _("De zorgmelding is bijgewerkt."))
+            placement = concern.placement
+            if (
+                concern.outcome == ConcernOutcome.PLACEMENT_TERMINATED
+                and placement is not None
+                and placement.state in (PlacementState.ACTIVE, PlacementState.AGREEMENT_PENDING)
+            ):
+                # Ending a placement is the placements app's transition, with its own date and reason.
+                messages.warning(
+                    request,
+                    _("De stage loopt nog. Beëindig haar op de pagina van de stage, met datum en reden."),
+                )
+            return redirect("visits:concern_detail", pk=concern.pk)
+        messages.error(request, _("Controleer de gemarkeerde velden."))
+    return render(
+        request,
+        "visits/concern_detail.html",
+        {
+            "concern": concern,
+            "form": form,
+            "history": list(history_of(concern)[:20]),
+            "placement_url": placement_page_url(concern.placement_id) if concern.placement_id else "",
+        },
+    )
