@@ -19,7 +19,8 @@ Fixtures (all function-scoped unless noted):
   login form; ``who`` is a key of stagebeheer.demo.USERS ("coordinator",
   "supervisor", ...), "admin" or an e-mail address. ``check=False`` skips the
   login page's own step once a journey has checked it.
-- ``menu(page, label)``: follows a main-menu entry, opening the menu on a phone.
+- ``menu(page, label)``: follows a main-menu entry, opening the menu on a phone;
+  ``open_menu(page)`` only opens it (and waits until it is shown).
 - ``step(page, name)``: every page a journey visits goes through this: axe at
   both widths (a violation fails the test), a check that nothing sticks out
   of the screen (reflow, WCAG 1.4.10), and a screenshot at both widths.
@@ -46,7 +47,7 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from stagebeheer.demo import DEMO_PASSWORD, USERS
 
@@ -64,6 +65,10 @@ A11Y_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 ROOT = Path(__file__).resolve().parents[2]
 KEEP_RUNS = 5  # screenshot folders of earlier runs beyond these are removed
 MAIL_TIMEOUT = 20.0  # seconds for the worker to send a queued message
+# A busy CI machine runs the suite in two processes next to everything else;
+# Playwright's five seconds were too short for a redirect there now and then.
+expect.set_options(timeout=10_000)
+PAGE_TIMEOUT = 20_000  # ms for a click, fill or navigation
 
 
 def pytest_collection_modifyitems(config, items):
@@ -192,8 +197,10 @@ def page_at(browser, live_server, screenshot_dir, request):
             base_url=live_server.url,
             locale="nl-NL",
             timezone_id="Europe/Amsterdam",
+            # Bootstrap skips its transitions then, so no click lands mid-animation.
+            reduced_motion="reduce",
         )
-        context.set_default_timeout(10_000)
+        context.set_default_timeout(PAGE_TIMEOUT)
         page = context.new_page()
         contexts.append((page, _PageProblems(page)))
         return page
@@ -251,14 +258,27 @@ def login_as(step):
     return _login
 
 
+def _open_menu(page):
+    """Open the folded phone menu and wait until it is fully shown: a click
+    while Bootstrap's collapse still animates can miss its target."""
+    toggler = page.locator(".navbar-toggler")
+    if toggler.is_visible() and toggler.get_attribute("aria-expanded") != "true":
+        toggler.click()
+        expect(page.locator("#main-nav")).to_have_class(re.compile(r"(^|\s)show(\s|$)"))
+    return page
+
+
+@pytest.fixture
+def open_menu():
+    return _open_menu
+
+
 @pytest.fixture
 def menu():
     """Follow a main-menu entry; on a phone the menu is opened first."""
 
     def _follow(page, label):
-        toggler = page.get_by_role("button", name="Menu openen")
-        if toggler.is_visible() and toggler.get_attribute("aria-expanded") != "true":
-            toggler.click()
+        _open_menu(page)
         page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name=label, exact=True).click()
         page.wait_for_load_state()
         return page

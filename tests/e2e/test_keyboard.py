@@ -1,5 +1,7 @@
 """Everything works by keyboard: the login form, the skip link, the phone menu."""
 
+import re
+
 from playwright.sync_api import expect
 
 from stagebeheer.demo import DEMO_PASSWORD, USERS
@@ -31,5 +33,6 @@ def test_the_phone_menu_opens_by_keyboard(phone, login_as):
     toggler.focus()
     phone.keyboard.press("Enter")
     expect(toggler).to_have_attribute("aria-expanded", "true")
+    expect(phone.locator("#main-nav")).to_have_class(re.compile(r"(^|\s)show(\s|$)"))
     phone.keyboard.press("Tab")
     expect(phone.get_by_role("link", name="Start")).to_be_focused()

@@ -19,20 +19,21 @@ def test_a_visitor_switches_the_login_page_to_english_and_back(desktop, step):
     expect(desktop.get_by_label("Wachtwoord")).to_be_visible()
 
 
-def test_a_logged_in_user_keeps_the_chosen_language_across_pages(phone, login_as, step):
+def test_a_logged_in_user_keeps_the_chosen_language_across_pages(phone, login_as, open_menu, step):
     login_as(phone, "coordinator", check=False)
-    phone.get_by_role("button", name="Menu openen").click()
+    open_menu(phone)
     phone.get_by_role("button", name="English").click()
     expect(phone.locator("html")).to_have_attribute("lang", "en")
     expect(phone.get_by_role("heading", level=1)).to_have_text("Hello, Petra")
     step(phone, "start in english")
 
-    phone.get_by_role("button", name="Open menu").click()
+    expect(phone.get_by_role("button", name="Open menu")).to_be_visible()
+    open_menu(phone)
     phone.get_by_role("link", name="Sent mail").click()
     expect(phone.locator("html")).to_have_attribute("lang", "en")
     step(phone, "outbox in english")
 
-    phone.get_by_role("button", name="Open menu").click()
+    open_menu(phone)
     phone.get_by_role("button", name="Nederlands").click()
     expect(phone.locator("html")).to_have_attribute("lang", "nl")
     expect(phone.get_by_role("heading", level=1)).to_have_text("Verzonden mail")
