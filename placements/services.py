@@ -335,3 +335,25 @@ def confirm_week(placement: Placement, week_start: date, confirmed_by: str) -> i
                 actor_label=confirmed_by,
             )
     return count
+
+
+def set_host_status(host, status: str, *, reason: str, actor=None) -> bool:
+    """Put a host on watch, mark it unsuitable or active again, with reason and
+    date (other apps call this, e.g. the outcome of a concern). Returns False
+    when the host already had that status."""
+    from placements.models import Host, HostStatus
+
+    if host.status == status:
+        return False
+    today = timezone.localdate()
+    with transaction.atomic():
+        Host.objects.filter(pk=host.pk).update(status=status, status_reason=reason, status_changed_on=today)
+        host.status, host.status_reason, host.status_changed_on = status, reason, today
+        record(
+            host,
+            action="status",
+            summary=_("Status: %(s)s") % {"s": HostStatus(status).label},
+            actor=actor,
+            changes={"reason": reason},
+        )
+    return True

@@ -107,6 +107,12 @@ USERS = {
 }
 
 
+def _demo_password(user, created) -> None:
+    if created or not user.check_password(DEMO_PASSWORD):
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+
+
 def seed_core() -> DemoCore:
     core = DemoCore()
     for key, values in SCHOOLS.items():
@@ -123,9 +129,7 @@ def seed_core() -> DemoCore:
         )
     for key, (email, name, roles) in USERS.items():
         user, created = User.objects.update_or_create(email=email, defaults={"full_name": name})
-        if created or not user.check_password(DEMO_PASSWORD):
-            user.set_password(DEMO_PASSWORD)
-            user.save(update_fields=["password"])
+        _demo_password(user, created)
         for department_key, role in roles:
             Membership.objects.get_or_create(
                 user=user, department=core.departments[department_key], role=role
@@ -135,8 +139,6 @@ def seed_core() -> DemoCore:
         email="beheer@stagebeheer.example",
         defaults={"full_name": "Beheerder", "is_staff": True, "is_superuser": True},
     )
-    if created or not admin.check_password(DEMO_PASSWORD):
-        admin.set_password(DEMO_PASSWORD)
-        admin.save(update_fields=["password"])
+    _demo_password(admin, created)
     core.users["admin"] = admin
     return core

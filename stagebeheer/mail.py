@@ -1,6 +1,7 @@
 """Queue a message: store the row, then send it after the transaction commits."""
 
 from django.db import transaction
+from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -18,7 +19,7 @@ def queue_mail(
         body_text = render_to_string(f"{template}.txt", context)
         try:
             body_html = render_to_string(f"{template}.html", context)
-        except Exception:
+        except TemplateDoesNotExist:  # the HTML part is optional
             body_html = ""
     message = OutgoingMessage(
         to_email=to_email,

@@ -35,8 +35,7 @@ def department_ids(user, roles=None) -> list[int]:
 def roles_of(user) -> set[str]:
     if not user.is_authenticated:
         return set()
-    roles = set().union(*_memberships(user).values()) if _memberships(user) else set()
-    return roles
+    return set().union(*_memberships(user).values())
 
 
 def has_role(user, role, department_id=None) -> bool:

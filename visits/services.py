@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from placements.models import HostStatus, Placement, PlacementState
+from placements.services import set_host_status
 from stagebeheer.history import record
 from visits.models import (
     AgreedAction,
@@ -187,20 +188,12 @@ def update_concern(concern: Concern, *, form, actor) -> Concern:
             ConcernOutcome.HOST_UNSUITABLE: HostStatus.UNSUITABLE,
         }.get(concern.outcome)
         if host_status and concern.placement_id:
-            host = concern.placement.host
-            if host.status != host_status:
-                type(host).objects.filter(pk=host.pk).update(
-                    status=host_status,
-                    status_reason=_("Naar aanleiding van een zorgmelding (%(k)s)")
-                    % {"k": concern.get_kind_display()},
-                    status_changed_on=timezone.localdate(),
-                )
-                record(
-                    host,
-                    action="status",
-                    summary=_("Status: %(s)s na een zorgmelding") % {"s": host_status.label},
-                    actor=actor,
-                )
+            set_host_status(
+                concern.placement.host,
+                host_status,
+                reason=_("Naar aanleiding van een zorgmelding (%(k)s)") % {"k": concern.get_kind_display()},
+                actor=actor,
+            )
         record(
             concern,
             action="update",
