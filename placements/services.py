@@ -181,6 +181,9 @@ def pair_duo(first: Placement, second: Placement, actor=None) -> None:
         raise ValidationError(_("Een duo heeft hetzelfde stagebedrijf en dezelfde stagebegeleider."))
     if first.duo_partner_id not in (None, second.pk) or second.duo_partner_id not in (None, first.pk):
         raise ValidationError(_("Een van beide stages heeft al een duo-partner."))
+    if first.start_date > second.end_date or second.start_date > first.end_date:
+        # Two students placed together share the same weeks at the host.
+        raise ValidationError(_("Een duo loopt in dezelfde periode: deze stages overlappen niet."))
     with transaction.atomic():
         Placement.objects.filter(pk=first.pk).update(duo_partner=second)
         Placement.objects.filter(pk=second.pk).update(duo_partner=first)

@@ -20,3 +20,5 @@ STORAGES = {
 # A per-process cache: clearing it between tests must not flush the Redis
 # database the Celery broker (and the other xdist process) uses.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The demo seed refuses to run without DEBUG; the tests seed on purpose.
+DEMO_SEED_ALLOWED = True

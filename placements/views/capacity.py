@@ -57,7 +57,7 @@ def capacity(request):
         {
             "host": host,
             "weeks": [
-                {"n": n, "over": n > host.capacity, "full": n == host.capacity} for n in counts[host.pk]
+                {"n": n, "over": n > host.capacity, "full": 0 < n == host.capacity} for n in counts[host.pk]
             ],
             "peak": max(counts[host.pk]),
         }

@@ -4,7 +4,7 @@ one for the counts, whatever the number of students."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count, OuterRef, Q, Subquery, Value
+from django.db.models import Case, Count, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Concat
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -45,12 +45,22 @@ def plan_students(plan, user):
         placement_supervisor=Subquery(current.values("school_supervisor__full_name")[:1]),
         placement_supervisor_id=Subquery(current.values("school_supervisor_id")[:1]),
         # Duo-stages are shown together: the partner's name on the row.
+        # Concat turns a missing partner into " " on PostgreSQL, so only rows
+        # with a partner give a name; the tussenvoegsel belongs to the name.
         placement_duo=Subquery(
-            current.annotate(
+            current.filter(duo_partner__isnull=False)
+            .annotate(
                 duo_name=Concat(
-                    "duo_partner__student__first_name", Value(" "), "duo_partner__student__last_name"
+                    "duo_partner__student__first_name",
+                    Value(" "),
+                    Case(
+                        When(duo_partner__student__last_name_prefix="", then=Value("")),
+                        default=Concat("duo_partner__student__last_name_prefix", Value(" ")),
+                    ),
+                    "duo_partner__student__last_name",
                 )
-            ).values("duo_name")[:1]
+            )
+            .values("duo_name")[:1]
         ),
     )
 

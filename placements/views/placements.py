@@ -99,6 +99,9 @@ def _duo_candidates(placement):
             school_supervisor_id=placement.school_supervisor_id,
             duo_partner__isnull=True,
             plan__department_id=placement.plan.department_id,
+            # Only placements of the same weeks can be a duo.
+            start_date__lte=placement.end_date,
+            end_date__gte=placement.start_date,
         )
         .exclude(pk=placement.pk)
         .exclude(state="terminated")

@@ -35,3 +35,20 @@ def test_the_demo_covers_every_kind_of_department():
         "mbo",
         "teacher_education",
     }
+
+
+def test_it_refuses_to_seed_a_database_without_debug(settings):
+    from django.core.management.base import CommandError
+
+    settings.DEBUG = False
+    settings.DEMO_SEED_ALLOWED = False
+    with pytest.raises(CommandError, match="refuses to run without DEBUG"):
+        call_command("seed_demo")
+    assert not User.objects.exists()
+
+
+def test_it_seeds_without_debug_when_told_explicitly(settings):
+    settings.DEBUG = False
+    settings.DEMO_SEED_ALLOWED = False
+    call_command("seed_demo", "--allow-without-debug")
+    assert User.objects.filter(email="coordinator@rijncollege.example").exists()

@@ -1,7 +1,8 @@
 from importlib import import_module
 
 from django.apps import apps
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from stagebeheer.demo import DEMO_PASSWORD, USERS, seed_core
@@ -10,7 +11,22 @@ from stagebeheer.demo import DEMO_PASSWORD, USERS, seed_core
 class Command(BaseCommand):
     help = "Create or refresh the demo school board. Safe to run again."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--allow-without-debug",
+            action="store_true",
+            help="Seed although DEBUG is off (a demo or test server, never a school's database).",
+        )
+
     def handle(self, *args, **options):
+        # The demo creates an administrator whose password is in the repository:
+        # never on a production database by accident.
+        allowed = settings.DEBUG or options["allow_without_debug"] or getattr(settings, "DEMO_SEED_ALLOWED", False)
+        if not allowed:
+            raise CommandError(
+                "seed_demo creates demo accounts with a published password and refuses to run "
+                "without DEBUG. On a demo server, pass --allow-without-debug."
+            )
         with transaction.atomic():
             core = seed_core()
             for config in apps.get_app_configs():
