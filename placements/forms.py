@@ -18,6 +18,8 @@ from placements.models import (
     Student,
     WorkplaceSupervisor,
 )
+from placements.models.plan import default_forbidden_kinds
+from placements.navigation import current_school_year
 
 
 class DateInput(forms.DateInput):
@@ -45,7 +47,9 @@ HOURS_PRESETS = {
 
 
 def plan_initial(kind: str, preset: str = "") -> dict:
-    initial = {"kind": kind}
+    # A new plan is nearly always for this school year, forbidding the kinds of
+    # host the seeded plans forbid (family, own side job, delivery work).
+    initial = {"kind": kind, "school_year": current_school_year(), "forbidden_host_kinds": default_forbidden_kinds()}
     if kind == PlanKind.LWT:
         preset = "lwt"
     if kind == PlanKind.MBO_BPV and preset not in HOURS_PRESETS:
