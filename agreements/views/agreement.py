@@ -175,10 +175,17 @@ def sign(request, pk):
 
 
 @login_required
-@require_POST
 def withdraw(request, pk):
+    """GET asks for confirmation (links stop working, parties must sign anew); POST withdraws."""
     agreement = _get(request, pk)
     _require_edit(request, agreement)
+    if request.method != "POST":
+        content = agreement.content or {}
+        return render(
+            request,
+            "agreements/withdraw_confirm.html",
+            {"agreement": agreement, "content": content, "signed": agreement.signatures.count()},
+        )
     try:
         services.withdraw(agreement, actor=request.user)
     except services.AgreementError as exc:
