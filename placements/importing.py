@@ -8,6 +8,7 @@ students are updated by their number (hosts by KvK number, else by name).
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -34,24 +35,52 @@ class Column:
     aliases: tuple = ()
 
 
+# Aliases include the column names of the exports of Magister (Stamnr,
+# Roepnaam, Tussenv, Geb.datum, Studie), Somtoday (Leerlingnummer, Voorvoegsel,
+# Stamgroep), Eduarte (Deelnemernummer, Opleiding, Groepscode) and ParnasSys
+# (Voorvoegsels, Groep). Names are compared without case, dots, dashes or spaces.
 STUDENT_COLUMNS = [
     Column(
-        "number", _l("leerlingnummer"), True, ("leerlingnummer", "lln", "llnr", "nummer", "studentnummer")
+        "number",
+        _l("leerlingnummer"),
+        True,
+        (
+            "leerlingnummer",
+            "lln",
+            "llnr",
+            "nummer",
+            "studentnummer",
+            "stamnr",
+            "stamnummer",
+            "deelnemernummer",
+            "ovnummer",
+            "leerlingid",
+        ),
     ),
-    Column("first_name", _l("voornaam"), True, ("voornaam", "roepnaam")),
-    Column("last_name_prefix", _l("tussenvoegsel"), False, ("tussenvoegsel", "voorvoegsel")),
-    Column("last_name", _l("achternaam"), True, ("achternaam",)),
-    Column("date_of_birth", _l("geboortedatum"), True, ("geboortedatum", "geb. datum", "geboren")),
-    Column("year_group", _l("leerjaar"), False, ("leerjaar", "jaar")),
-    Column("class_name", _l("klas"), False, ("klas", "stamgroep", "groep")),
-    Column("programme", _l("profiel of opleiding"), False, ("profiel", "opleiding", "richting")),
-    Column("email", _l("e-mailadres"), False, ("e-mail", "email", "e-mailadres", "emailadres")),
-    Column("phone", _l("telefoon"), False, ("telefoon", "mobiel")),
+    Column("first_name", _l("voornaam"), True, ("voornaam", "roepnaam", "voornamen")),
+    Column(
+        "last_name_prefix",
+        _l("tussenvoegsel"),
+        False,
+        ("tussenvoegsel", "tussenv", "voorvoegsel", "voorvoegsels"),
+    ),
+    Column("last_name", _l("achternaam"), True, ("achternaam", "geslachtsnaam")),
+    Column("date_of_birth", _l("geboortedatum"), True, ("geboortedatum", "gebdatum", "geboren", "gebdat")),
+    Column("year_group", _l("leerjaar"), False, ("leerjaar", "jaar", "lj", "jaarlaag")),
+    Column("class_name", _l("klas"), False, ("klas", "stamgroep", "groep", "groepscode", "klasgroep")),
+    Column(
+        "programme",
+        _l("profiel of opleiding"),
+        False,
+        ("profiel", "opleiding", "richting", "studie", "opleidingsnaam", "leerweg"),
+    ),
+    Column("email", _l("e-mailadres"), False, ("email", "emailadres", "emailleerling")),
+    Column("phone", _l("telefoon"), False, ("telefoon", "mobiel", "telefoonnummer", "mobielnummer")),
     Column("postcode", _l("postcode"), False, ("postcode",)),
     Column("outflow", _l("uitstroomperspectief"), False, ("uitstroomperspectief", "uitstroom")),
-    Column("guardian_name", _l("naam ouder/verzorger"), False, ("ouder", "naam ouder", "verzorger")),
-    Column("guardian_email", _l("e-mail ouder/verzorger"), False, ("e-mail ouder", "email ouder")),
-    Column("guardian_phone", _l("telefoon ouder/verzorger"), False, ("telefoon ouder",)),
+    Column("guardian_name", _l("naam ouder/verzorger"), False, ("ouder", "naamouder", "verzorger", "ouder1")),
+    Column("guardian_email", _l("e-mail ouder/verzorger"), False, ("emailouder", "emailouder1")),
+    Column("guardian_phone", _l("telefoon ouder/verzorger"), False, ("telefoonouder", "telefoonouder1")),
 ]
 
 HOST_COLUMNS = [
@@ -124,21 +153,48 @@ def _cell(value) -> str:
     return str(value)
 
 
-def guess_mapping(kind: str, header: list[str]) -> dict[str, int | None]:
-    lowered = [h.lower().strip() for h in header]
+def _plain(name: str) -> str:
+    """'Geb.datum', 'geb. datum' and 'GEB_DATUM' are the same column."""
+    return re.sub(r"[\s._\-/]+", "", (name or "").lower())
+
+
+def guess_mapping(kind: str, header: list[str], remembered: dict | None = None) -> dict[str, int | None]:
+    """Column positions: the school's remembered mapping where its header names
+    are in this file, else the known names of the administration systems."""
+    plain = [_plain(h) for h in header]
     mapping = {}
     for column in KINDS[kind]:
-        names = {column.key, str(column.label).lower(), *column.aliases}
-        mapping[column.key] = next((i for i, h in enumerate(lowered) if h in names), None)
+        names = {_plain(column.key), _plain(str(column.label)), *(_plain(a) for a in column.aliases)}
+        mapping[column.key] = next((i for i, h in enumerate(plain) if h in names), None)
+    for key, name in (remembered or {}).items():
+        if key in mapping and _plain(name) in plain:
+            mapping[key] = plain.index(_plain(name))
     return mapping
 
 
+def mapping_by_name(mapping: dict, header: list[str]) -> dict[str, str]:
+    return {key: header[i] for key, i in mapping.items() if i is not None and i < len(header)}
+
+
+def year_from_class(class_name: str) -> int | None:
+    """'3B', '4kb1', '2 GT' start with the leerjaar; other class names tell nothing."""
+    match = re.match(r"^([1-8])(?!\d)", class_name.strip())
+    return int(match.group(1)) if match else None
+
+
+DATE_FORMATS = ("%d-%m-%Y", "%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y")
+DATE_SHAPE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$|^(\d{4})-(\d{1,2})-(\d{1,2})$")
+
+
 def parse_date(value: str) -> date:
-    for fmt in ("%d-%m-%Y", "%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y"):
+    for fmt in DATE_FORMATS:
         try:
             return datetime.strptime(value, fmt).date()  # noqa: DTZ007 - a date, no time zone
         except ValueError:
             continue
+    if DATE_SHAPE.match(value.strip()):
+        # Written correctly, but the day is not in the calendar (29-02-2010, 31-04-2010).
+        raise ValueError(_("‘%(v)s’ bestaat niet: die dag komt in die maand niet voor.") % {"v": value})
     raise ValueError(_("‘%(v)s’ is geen datum (dd-mm-jjjj).") % {"v": value})
 
 
@@ -183,7 +239,9 @@ def validate_students(rows, mapping, department) -> list[RowResult]:
             else:
                 errors.append(_("leerjaar ‘%(v)s’ is geen getal van 1 tot 8") % {"v": v["year_group"]})
         else:
-            v["year_group"] = None
+            # Exports without a leerjaar column: "3B" is year 3 (so the student
+            # is on the chase list of the year-3 plan).
+            v["year_group"] = year_from_class(v["class_name"])
         for key in ("email", "guardian_email"):
             if v[key]:
                 try:

@@ -1,5 +1,6 @@
 from placements.models.host import Host, HostStatus, WorkplaceSupervisor
 from placements.models.hours import HoursEntry, HoursSource, LearningGoal
+from placements.models.imports import ImportMapping
 from placements.models.placement import Placement, PlacementState, PlacementWorkplaceSupervisor
 from placements.models.plan import HostKind, PlacementPlan, PlanKind, ScheduleType
 from placements.models.student import Guardian, Outflow, Student
@@ -11,6 +12,7 @@ __all__ = [
     "HostStatus",
     "HoursEntry",
     "HoursSource",
+    "ImportMapping",
     "LearningGoal",
     "Outflow",
     "Placement",

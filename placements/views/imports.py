@@ -10,9 +10,11 @@ from django.views.decorators.http import require_POST
 
 from placements import importing
 from placements.forms import ImportUploadForm
-from placements.models import Host
+from placements.models import Host, ImportMapping
 from placements.views.common import coordinator_departments, require_coordinator, table_response
 from stagebeheer.history import record
+
+LAST_DEPARTMENT = "placements-import-department"
 
 
 def _session_key(kind):
@@ -32,24 +34,46 @@ def import_upload(request, kind):
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        department = departments.filter(pk=request.POST.get("department") or 0).first() or departments.first()
+        chosen = request.POST.get("department", "")
+        department = (
+            departments.filter(pk=chosen).first() if chosen.isdigit() else None
+        ) or departments.first()
         try:
             header, rows = importing.read_table(upload.name, upload.read())
         except importing.UnreadableFileError as exc:
             form.add_error("file", _("Niets geïmporteerd. %(reason)s") % {"reason": exc})
         else:
+            remembered = ImportMapping.objects.filter(school_id=department.school_id, kind=kind).first()
             request.session[_session_key(kind)] = {
                 "name": upload.name[:100],
                 "header": header,
                 "rows": rows,
                 "department": department.pk,
+                "mapping": importing.guess_mapping(kind, header, remembered.columns if remembered else None),
             }
+            request.session[LAST_DEPARTMENT] = department.pk
             return redirect("placements:import_map", kind=kind)
     return render(
         request,
         "placements/import_upload.html",
-        {"form": form, "kind": kind, "departments": departments, "columns": importing.KINDS[kind]},
+        {
+            "form": form,
+            "kind": kind,
+            "departments": departments,
+            "selected": _default_department(request, departments),
+            "columns": importing.KINDS[kind],
+        },
     )
+
+
+def _default_department(request, departments):
+    """The department asked for (?department=), else the one imported into last,
+    else the coordinator's first — never silently another one."""
+    for wanted in (request.GET.get("department", ""), str(request.session.get(LAST_DEPARTMENT, ""))):
+        if wanted.isdigit() and departments.filter(pk=wanted).exists():
+            return int(wanted)
+    first = departments.first()
+    return first.pk if first else None
 
 
 def _pending(request, kind):
@@ -61,7 +85,7 @@ def _pending(request, kind):
 
 
 def _mapping_from(request, kind, header):
-    if request.method != "POST":
+    if request.method != "POST" or not any(k.startswith("map_") for k in request.POST):
         return None
     mapping = {}
     for column in importing.KINDS[kind]:
@@ -83,7 +107,13 @@ def import_map(request, kind):
         messages.info(request, _("Kies eerst een bestand."))
         return redirect("placements:import_upload", kind=kind)
     header, rows = data["header"], data["rows"]
-    mapping = _mapping_from(request, kind, header) or importing.guess_mapping(kind, header)
+    # The mapping chosen on screen lives in the session, so a reload keeps it.
+    mapping = (
+        _mapping_from(request, kind, header) or data.get("mapping") or importing.guess_mapping(kind, header)
+    )
+    if mapping != data.get("mapping"):
+        data["mapping"] = mapping
+        request.session.modified = True
     missing = [c.label for c in importing.KINDS[kind] if c.required and mapping.get(c.key) is None]
     results = [] if missing else _validate(kind, rows, mapping, department)
     bad = [r for r in results if r.errors]
@@ -98,6 +128,11 @@ def import_map(request, kind):
             summary=_("%(file)s: %(c)s nieuw, %(u)s bijgewerkt, %(b)s afgewezen")
             % {"file": data["name"], "c": created, "u": updated, "b": len(bad)},
             actor=request.user,
+        )
+        ImportMapping.objects.update_or_create(
+            school_id=department.school_id,
+            kind=kind,
+            defaults={"columns": importing.mapping_by_name(mapping, header)},
         )
         del request.session[_session_key(kind)]
         return render(

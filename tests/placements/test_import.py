@@ -55,7 +55,7 @@ def test_two_hundred_students_with_five_bad_rows(login, coordinator, department)
     assert done.context["created"] == 195
     text = done.content.decode()
     assert "Regel 3" in text
-    assert "geen datum" in text
+    assert "31-02-2011’ bestaat niet" in text
     assert "Regel 11" in text
     assert "voornaam ontbreekt" in text
     assert "geen geldig e-mailadres" in text
