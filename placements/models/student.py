@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from placements.search import search_key
 from stagebeheer.scoping import department_ids
 
 
@@ -73,6 +74,9 @@ class Student(models.Model):
     learning_goals = models.TextField(_("persoonlijke leerdoelen"), blank=True)
     # Visible only to the coordinator and the student's own school supervisor.
     support_needs = models.TextField(_("ondersteuningsbehoefte"), blank=True)
+    # The full name with tussenvoegsel, without accents or case (placements.search),
+    # kept on save so a search is one LIKE on one column in every database.
+    search_name = models.CharField(max_length=250, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -92,6 +96,13 @@ class Student(models.Model):
 
     def __str__(self):
         return self.full_name
+
+    def save(self, *args, **kwargs):
+        self.search_name = search_key(self.full_name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"first_name", "last_name_prefix", "last_name"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "search_name"}
+        super().save(*args, **kwargs)
 
     @property
     def full_name(self) -> str:

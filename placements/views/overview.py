@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from placements.models import Host, Placement, PlacementPlan, PlacementState, Student
+from placements.search import search_key
 from placements.views.common import query_without_page, staff_of, table_response
 
 STATE_FILTERS = [
@@ -84,8 +85,7 @@ def apply_filters(rows, params):
     q = params.get("q", "").strip()[:100]
     if q:
         rows = rows.filter(
-            Q(first_name__icontains=q)
-            | Q(last_name__icontains=q)
+            Q(search_name__contains=search_key(q))
             | Q(number=q)
             | Q(placement_host__icontains=q)
         )

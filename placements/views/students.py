@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from placements.forms import GuardianFormSet, LearningGoalForm, StudentForm
 from placements.importing import export_rows
 from placements.models import LearningGoal, Placement, Student
+from placements.search import search_key
 from placements.views.common import (
     coordinator_departments,
     get_editable,
@@ -37,7 +38,7 @@ def filtered_students(request):
     q = request.GET.get("q", "").strip()[:100]
     if q:
         students = students.filter(
-            Q(first_name__icontains=q) | Q(last_name__icontains=q) | Q(number=q) | Q(class_name__iexact=q)
+            Q(search_name__contains=search_key(q)) | Q(number=q) | Q(class_name__iexact=q)
         )
     if request.GET.get("department", "").isdigit():
         students = students.filter(department_id=request.GET["department"])
