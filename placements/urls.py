@@ -1,6 +1,6 @@
 from django.urls import path
 
-from placements.views import capacity, hosts, imports, overview, placements, plans, students
+from placements.views import allowances, capacity, hosts, imports, overview, placements, plans, students
 
 app_name = "placements"
 
@@ -12,6 +12,7 @@ urlpatterns = [
     path("stageplannen/<int:pk>/kopieren/", plans.plan_copy, name="plan_copy"),
     path("stageplannen/<int:plan_pk>/stages/nieuw/", placements.placement_create, name="placement_create"),
     path("stageplannen/<int:pk>/suggesties/", capacity.match, name="match"),
+    path("plans/<int:pk>/allowances/", allowances.plan_allowances, name="plan_allowances"),
     path("overzicht/", overview.overview, name="overview"),
     path("capaciteit/", capacity.capacity, name="capacity"),
     path("stages/<int:pk>/", placements.placement_detail, name="placement_detail"),

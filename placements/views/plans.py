@@ -11,7 +11,7 @@ from placements.models import HostKind, PlacementPlan, PlacementState, PlanKind
 from placements.views.common import coordinator_departments, get_editable, require_coordinator
 from stagebeheer.history import history_of
 from stagebeheer.navigation import panels_for_slot
-from stagebeheer.scoping import get_visible_or_404
+from stagebeheer.scoping import get_visible_or_404, has_role
 
 
 @login_required
@@ -68,6 +68,8 @@ def plan_detail(request, pk):
         {
             "plan": plan,
             "can_edit": can_edit,
+            "can_see_allowances": has_role(request.user, "coordinator", plan.department_id)
+            or has_role(request.user, "leader", plan.department_id),
             "missing": plan.missing_legal_parts(),
             "forbidden": forbidden,
             "counts": counts,
