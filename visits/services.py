@@ -137,14 +137,34 @@ def open_actions(placement_id, exclude_visit_id=None):
     return queryset.select_related("visit")
 
 
-def log_visit(visit: Visit, *, form, actions, done_action_ids, actor) -> Visit:
+class AlreadyLoggedError(Exception):
+    """The log was stored (or corrected) since the form was opened."""
+
+
+_UNSET = object()
+
+
+def log_visit(visit: Visit, *, form, actions, done_action_ids, actor, expected_logged_at=_UNSET) -> Visit:
     """Store the log of a contact moment: the visit form's fields, the new
-    agreed actions, and which open actions were followed up."""
+    agreed actions, and which open actions were followed up.
+
+    ``expected_logged_at`` is the log's time as the page showed it (None for a
+    moment not yet logged). The row is claimed with a conditional UPDATE on it,
+    so of two posts of the same form (a double tap, two tabs, a resend on a bad
+    connection) exactly one stores; the other raises AlreadyLoggedError."""
+    if expected_logged_at is _UNSET:
+        expected_logged_at = visit.logged_at
+    now = timezone.now()
     with transaction.atomic():
+        claimed = Visit.objects.filter(pk=visit.pk, logged_at=expected_logged_at)
+        if expected_logged_at is None:
+            claimed = Visit.objects.filter(pk=visit.pk, logged_at__isnull=True)
+        if claimed.update(logged_at=now) != 1:
+            raise AlreadyLoggedError
         visit = form.save(commit=False)
         visit.status = VisitStatus.DONE
         visit.logged_by = actor
-        visit.logged_at = timezone.now()
+        visit.logged_at = now
         visit.save()
         AgreedAction.objects.bulk_create([AgreedAction(visit=visit, **a) for a in actions])
         if done_action_ids:

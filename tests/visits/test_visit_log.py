@@ -179,3 +179,41 @@ def test_the_judgement_field_starts_from_the_workplace_supervisors_answer(login,
     WorkplaceInputFactory(visit=visit, judgement="Komt altijd op tijd.")
     form = login(supervisor).get(reverse("visits:visit_log", args=[visit.pk])).context["form"]
     assert form["workplace_judgement"].value() == "Komt altijd op tijd."
+
+
+def test_two_posts_that_both_passed_the_check_store_the_log_once(supervisor, visit):
+    """The race the view's check cannot see: both requests read the moment as
+    planned before either stored; the second must store nothing."""
+    from visits import services
+    from visits.forms import VisitLogForm
+
+    first_read, second_read = Visit.objects.get(pk=visit.pk), Visit.objects.get(pk=visit.pk)
+    action = [{"description": "Op tijd komen", "owner": "student", "due_on": timezone.localdate()}]
+    form = VisitLogForm(_data(), instance=first_read)
+    assert form.is_valid()
+    services.log_visit(first_read, form=form, actions=action, done_action_ids=set(), actor=supervisor)
+    late = VisitLogForm(_data(learning_moments="Tweede"), instance=second_read)
+    assert late.is_valid()
+    with pytest.raises(services.AlreadyLoggedError):
+        services.log_visit(second_read, form=late, actions=action, done_action_ids=set(), actor=supervisor)
+    assert AgreedAction.objects.filter(visit=visit).count() == 1
+    assert Visit.objects.get(pk=visit.pk).learning_moments.startswith("Zelf")
+
+
+def test_a_correction_posted_twice_adds_its_actions_once(login, supervisor, visit):
+    client = login(supervisor)
+    url = reverse("visits:visit_log", args=[visit.pk])
+    client.post(url, _data(expected_status="planned", expected_logged_at=""))
+    page = client.get(url)
+    shown = page.context["visit"].logged_at
+    correction = _data(
+        expected_status="done",
+        expected_logged_at=shown.isoformat(),
+        learning_moments="Verbeterd",
+        **{"actions-0-description": "Nieuwe afspraak"},
+    )
+    assert client.post(url, correction).status_code == 302
+    again = client.post(url, correction)
+    assert again.status_code == 302
+    descriptions = list(AgreedAction.objects.filter(visit=visit).values_list("description", flat=True))
+    assert descriptions.count("Nieuwe afspraak") == 1

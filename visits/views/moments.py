@@ -1,3 +1,5 @@
+from datetime import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -78,6 +80,20 @@ def visit_detail(request, pk):
     )
 
 
+def _expected_logged_at(request, visit):
+    """The log's time as the posted page showed it; a page without it (an
+    older tab) is taken to have seen the current state."""
+    raw = request.POST.get("expected_logged_at")
+    if raw is None:
+        return visit.logged_at
+    if raw == "":
+        return None
+    try:
+        return datetime.fromisoformat(raw)
+    except ValueError:
+        return visit.logged_at
+
+
 @login_required
 def visit_log(request, pk):
     """Log a contact moment: four keys, agreed actions, follow-up of earlier ones.
@@ -108,9 +124,18 @@ def visit_log(request, pk):
         done_ids = {int(v) for v in request.POST.getlist("done_actions") if v.isdigit()}
         if form.is_valid() and formset.is_valid():
             actions = [f.cleaned_data for f in formset if f.cleaned_data.get("description")]
-            services.log_visit(
-                visit, form=form, actions=actions, done_action_ids=done_ids, actor=request.user
-            )
+            try:
+                services.log_visit(
+                    visit,
+                    form=form,
+                    actions=actions,
+                    done_action_ids=done_ids,
+                    actor=request.user,
+                    expected_logged_at=_expected_logged_at(request, visit),
+                )
+            except services.AlreadyLoggedError:
+                messages.info(request, _("Dit verslag was al opgeslagen."))
+                return redirect("visits:visit_detail", pk=visit.pk)
             messages.success(request, _("Het verslag is opgeslagen."))
             return redirect("visits:visit_detail", pk=visit.pk)
         messages.error(request, _("Controleer de gemarkeerde velden."))
