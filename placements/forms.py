@@ -1,6 +1,7 @@
 """Forms of the coordinator's pages. Checks that need the database live in
 placements.checks; these forms only turn input into clean values."""
 
+import uuid
 from datetime import time
 
 from django import forms
@@ -371,10 +372,14 @@ class HoursForm(forms.Form):
         label=_l("Uren"), required=False, min_value=0.25, max_value=24, decimal_places=2
     )
     description = forms.CharField(label=_l("Wat heb je gedaan?"), required=False, max_length=500)
+    # A new key per page view; the same key posted twice stores one row.
+    submission = forms.UUIDField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, placement=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.placement = placement
+        if not self.is_bound:
+            self.initial.setdefault("submission", uuid.uuid4())
 
     def clean(self):
         data = super().clean()

@@ -48,19 +48,23 @@ class HoursEntryLink(LinkHandler):
         if not form.is_valid():
             return self._page(request, link, form)
         d = form.cleaned_data
-        duplicate = placement.hours_entries.filter(
+        # A double submit carries the same form key: the unique index stores it
+        # once. A post without a key (an old page) falls back to comparing rows.
+        if d["submission"] is None and placement.hours_entries.filter(
             date=d["date"], hours=d["hours"], start_time=d["start_time"], description=d["description"]
-        ).exists()
-        if not duplicate:  # a double submit stores the row once
-            services.add_hours(
-                placement,
-                day=d["date"],
-                hours=d["hours"],
-                start=d["start_time"],
-                end=d["end_time"],
-                description=d["description"],
-                source="student",
-            )
+        ).exists():
+            messages.success(request, _("Je uren zijn opgeslagen."))
+            return redirect(request.path)
+        services.add_hours(
+            placement,
+            day=d["date"],
+            hours=d["hours"],
+            start=d["start_time"],
+            end=d["end_time"],
+            description=d["description"],
+            source="student",
+            submission=d["submission"],
+        )
         messages.success(request, _("Je uren zijn opgeslagen."))
         return redirect(request.path)
 

@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -302,20 +302,38 @@ def copy_plan(plan, school_year: str, actor=None):
 
 
 def add_hours(
-    placement: Placement, *, day: date, hours, start=None, end=None, description="", source, actor=None
+    placement: Placement,
+    *,
+    day: date,
+    hours,
+    start=None,
+    end=None,
+    description="",
+    source,
+    actor=None,
+    submission=None,
 ):
+    """Store one line of hours. With ``submission`` (the posting form's key) a
+    second post of the same form returns the row stored the first time."""
     from placements.models import HoursEntry
 
-    return HoursEntry.objects.create(
-        placement=placement,
-        date=day,
-        hours=hours,
-        start_time=start,
-        end_time=end,
-        description=description,
-        source=source,
-        entered_by=actor if getattr(actor, "is_authenticated", False) else None,
-    )
+    try:
+        with transaction.atomic():
+            return HoursEntry.objects.create(
+                placement=placement,
+                date=day,
+                hours=hours,
+                start_time=start,
+                end_time=end,
+                description=description,
+                source=source,
+                entered_by=actor if getattr(actor, "is_authenticated", False) else None,
+                submission=submission,
+            )
+    except IntegrityError:
+        if submission is None:
+            raise
+        return HoursEntry.objects.get(submission=submission, placement=placement)
 
 
 def confirm_week(placement: Placement, week_start: date, confirmed_by: str) -> int:

@@ -32,6 +32,10 @@ class HoursEntry(models.Model):
     )
     confirmed_at = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
     confirmed_by = models.CharField(_("bevestigd door"), max_length=150, blank=True)
+    # The key of the form that posted this row: a double tap or a resend after a
+    # bad connection posts the same key again, and the unique index stores it once
+    # even when the two posts arrive at the same moment.
+    submission = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = HoursEntryQuerySet.as_manager()

@@ -67,3 +67,30 @@ def test_other_supervisor_cannot_add_hours(login, other_supervisor, placement):
         reverse("placements:placement_add_hours", args=[placement.pk]), {"date": "2027-02-03", "hours": "5"}
     )
     assert response.status_code == 404
+
+
+def test_the_same_form_posted_twice_stores_one_row_even_when_both_arrive_together(placement):
+    """Both posts passed every check before either stored: the unique form key
+    lets the database keep one."""
+    import uuid
+
+    from placements import services
+
+    key = uuid.uuid4()
+    first = services.add_hours(placement, day=date(2027, 2, 2), hours=6, source="student", submission=key)
+    second = services.add_hours(placement, day=date(2027, 2, 2), hours=6, source="student", submission=key)
+    assert first.pk == second.pk
+    assert HoursEntry.objects.count() == 1
+
+
+def test_two_forms_with_the_same_hours_are_two_shifts(login, coordinator, placement, client):
+    staff = login(coordinator)
+    staff.post(reverse("placements:placement_hours_link", args=[placement.pk, "student"]))
+    student_url = link_from_outbox()
+    staff.logout()
+    shift = {"date": "2027-02-02", "hours": "3", "description": "Vakken vullen"}
+    for _ in range(2):
+        key = client.get(student_url).context["form"].initial["submission"]
+        client.post(student_url, {**shift, "submission": key})
+        client.post(student_url, {**shift, "submission": key})  # each double-tapped
+    assert HoursEntry.objects.count() == 2
