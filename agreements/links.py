@@ -20,6 +20,10 @@ class SignAgreementLink(LinkHandler):
     purpose = services.LINK_PURPOSE
     label = _("Overeenkomst ondertekenen")
 
+    def placement_for(self, link):
+        req = _request_row(link)
+        return req.agreement.placement if req else None
+
     def _page(self, request, link, req, form=None, status=200, error=""):
         agreement = req.agreement
         return render(

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from placements import services
 from placements.forms import HoursForm
 from placements.models import Placement
-from stagebeheer.links import LinkHandler, register
+from stagebeheer.links import LinkHandler, register, target_of
 
 
 def _placement(link):
@@ -23,6 +23,9 @@ class HoursEntryLink(LinkHandler):
 
     purpose = "placements-hours"
     label = _("uren invullen")
+
+    def placement_for(self, link):
+        return target_of(link)
 
     def _page(self, request, link, form):
         placement = _placement(link)
@@ -73,6 +76,9 @@ class HoursEntryLink(LinkHandler):
 class HoursConfirmLink(LinkHandler):
     purpose = "placements-hours-confirm"
     label = _("uren bevestigen")
+
+    def placement_for(self, link):
+        return target_of(link)
 
     def get(self, request, link):
         placement = _placement(link)

@@ -39,6 +39,31 @@ class LinkHandler:
         """What a completed link shows; None gives the shared 'already done' page."""
         return
 
+    def placement_for(self, link):
+        """The placement this link is about, so a concern reported from it, the
+        guide and the contact details belong to that stage. The default reads
+        ``target.placement``; a handler whose target is the placement itself or
+        lies further away overrides it; None for a link about no placement."""
+        target = target_of(link)
+        return getattr(target, "placement", None)
+
+
+def target_of(link):
+    """The link's target row, or None when it is gone."""
+    try:
+        return link.target
+    except Exception:  # a target of an app that is gone, or a deleted row
+        return None
+
+
+def placement_of(link):
+    """The placement behind any link, asked of the handler of its purpose."""
+    try:
+        handler = get_handler(link.purpose)
+    except LookupError:
+        return None
+    return handler.placement_for(link)
+
 
 def register(handler_class):
     if not handler_class.purpose:

@@ -195,7 +195,10 @@ class LinkConcernForm(forms.Form):
             (ReporterRole.OTHER, ReporterRole.OTHER.label),
         ],
     )
-    kind = forms.ChoiceField(label=_("Waar gaat het over?"), choices=ConcernKind.choices)
+    # No kind preselected: the reporter names it (a default would be recorded as their choice).
+    kind = forms.ChoiceField(
+        label=_("Waar gaat het over?"), choices=[("", _("— kies wat het beste past —")), *ConcernKind.choices]
+    )
     occurred_on = forms.DateField(label=_("Wanneer gebeurde het?"), widget=DateInput())
     description = forms.CharField(
         label=_("Wat is er gebeurd?"), max_length=5000, widget=forms.Textarea(attrs={"rows": 5})

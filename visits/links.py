@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from placements.models import Placement
 from stagebeheer.history import record
-from stagebeheer.links import LinkHandler, register, register_global_action
+from stagebeheer.links import LinkHandler, placement_of, register, register_global_action
 from visits import guide, services
 from visits.forms import LinkConcernForm, WorkplaceInputForm
 from visits.inputs import PURPOSE as INPUT_PURPOSE
@@ -72,15 +72,8 @@ class VisitInputHandler(LinkHandler):
 
 
 def placement_of_link(link):
-    """The placement behind a link's target: a Placement, or anything with a
-    ``.placement`` (an Agreement, a Visit). None when there is none."""
-    try:
-        target = link.target
-    except Exception:  # a target of an app that is gone, or a deleted row
-        return None
-    if isinstance(target, Placement):
-        return target
-    placement = getattr(target, "placement", None)
+    """The placement behind any link (each purpose's handler knows how to find it)."""
+    placement = placement_of(link)
     return placement if isinstance(placement, Placement) else None
 
 

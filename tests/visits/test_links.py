@@ -155,7 +155,7 @@ def test_the_guide_shows_the_plans_own_text(client, visit):
 
 def test_a_placement_link_resolves_its_placement(client, placement):
     _, token = AccessLink.issue(
-        purpose=PURPOSE,
+        purpose="placements-hours",
         target=placement,
         recipient_name="Ouder",
         recipient_email="o@example.org",
