@@ -233,4 +233,12 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL") or "INFO"},
+    "loggers": {
+        # Django's default config gives "django" a console handler of its own
+        # besides propagating to the root: every line appeared twice.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        # WeasyPrint and fontTools report every step of every PDF at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
