@@ -93,3 +93,22 @@ def get_handler(purpose: str) -> LinkHandler:
 
 def discover():
     autodiscover_modules("links")
+
+
+def contacts_for(link) -> list[dict]:
+    """Whom a link holder can call: the placement's school supervisor and the
+    department's coordinators, with phone and e-mail (at most three people)."""
+    from stagebeheer.models import User
+
+    placement = placement_of(link)
+    people = []
+    supervisor = getattr(placement, "school_supervisor", None) if placement is not None else None
+    if supervisor is not None:
+        people.append((supervisor, "supervisor"))
+    department_id = placement.plan.department_id if placement is not None else link.department_id
+    if department_id:
+        coordinators = User.objects.filter(
+            is_active=True, memberships__department_id=department_id, memberships__role="coordinator"
+        ).order_by("full_name")[:2]
+        people += [(u, "coordinator") for u in coordinators if supervisor is None or u.pk != supervisor.pk]
+    return [{"name": u.full_name, "phone": u.phone, "email": u.email, "role": role} for u, role in people]

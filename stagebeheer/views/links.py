@@ -29,6 +29,7 @@ def open_link(request, token, action=None):
         # Too many unknown tokens from this address: refuse everything for a while.
         return _refuse(request, "links/too_many.html", 429)
     link = AccessLink.objects.filter(token_hash=hash_token(token)).first()
+    request.access_link = link  # for the contact details in the link pages' footer
     if link is None:
         key = _guess_key(request)
         cache.add(key, 0, settings.ACCESS_LINK_GUESS_WINDOW)
