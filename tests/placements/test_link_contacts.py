@@ -20,7 +20,7 @@ def _hours_link(placement):
 def test_a_link_page_names_the_supervisor_and_the_coordinator(client, placement, supervisor, coordinator):
     supervisor.phone = "06 1234 5678"
     supervisor.save()
-    link, token = _hours_link(placement)
+    _link, token = _hours_link(placement)
     html = client.get(f"/l/{token}/").content.decode()
     assert "Vragen? Neem contact op met" in html
     assert supervisor.full_name in html
