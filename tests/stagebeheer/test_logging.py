@@ -15,13 +15,13 @@ logging.getLogger("stagebeheer").info("own-info-marker")
 """
 
 
-def test_each_line_is_logged_once_and_pdf_progress_is_quiet():
+def test_each_line_is_logged_once_and_pdf_progress_is_quiet(tmp_path):
     result = subprocess.run(
         [sys.executable, "manage.py", "shell", "-c", SCRIPT],
         cwd=ROOT,
         capture_output=True,
         text=True,
-        env={"PATH": "/usr/bin:/bin", "DEBUG": "true", "HOME": "/tmp"},
+        env={"PATH": "/usr/bin:/bin", "DEBUG": "true", "HOME": str(tmp_path)},
         timeout=60,
         check=True,
     )
