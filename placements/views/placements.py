@@ -305,6 +305,7 @@ def placement_add_hours(request, pk):
             description=d["description"],
             source="staff",
             actor=request.user,
+            submission=d["submission"],  # a double click stores one row, as on the student's link
         )
         messages.success(request, _("De uren zijn toegevoegd."))
     else:
