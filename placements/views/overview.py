@@ -4,7 +4,7 @@ one for the counts, whatever the number of students."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Concat
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -93,16 +93,34 @@ def apply_filters(rows, params):
 
 
 def summary(plan, user):
-    """The four numbers above the list, in two aggregate queries. Counted over
-    placements (a student with any current placement in the plan), which is
-    what the rows show except in the rare case of two current placements."""
-    students = _plan_student_scope(plan, user)
-    total = students.count()
-    counts = (
-        Placement.objects.visible_to(user)
-        .filter(plan=plan, student__in=students)
+    """The four numbers above the list: students without a placement, without a
+    signed agreement, without a supervisor. Counted over placements (a student
+    with any current placement in the plan), which is what the rows show except
+    in the rare case of two current placements."""
+    return summaries([plan], user)[plan.pk]
+
+
+def summaries(plans, user):
+    """``summary`` for many plans in two grouped queries, whatever their number
+    (the coordinator's start page lists a plan per row)."""
+    plans = list(plans)
+    if not plans:
+        return {}
+    students = Student.objects.visible_to(user).filter(department_id__in={p.department_id for p in plans})
+    per_group = {
+        (row["department_id"], row["year_group"]): row["n"]
+        for row in students.values("department_id", "year_group").annotate(n=Count("pk")).order_by()
+    }
+    in_scope = Q(student__department_id=F("plan__department_id")) & (
+        Q(plan__year_group__isnull=True) | Q(student__year_group=F("plan__year_group"))
+    )
+    counts = {
+        row["plan"]: row
+        for row in Placement.objects.visible_to(user)
+        .filter(in_scope, plan__in=plans, student__in=students)
         .exclude(state=PlacementState.TERMINATED)
-        .aggregate(
+        .values("plan")
+        .annotate(
             placed=Count("student", distinct=True),
             unsigned=Count(
                 "student",
@@ -111,13 +129,22 @@ def summary(plan, user):
             ),
             unsupervised=Count("student", distinct=True, filter=Q(school_supervisor__isnull=True)),
         )
-    )
-    return {
-        "total": total,
-        "without": total - counts["placed"],
-        "unsigned": counts["unsigned"],
-        "unsupervised": counts["unsupervised"],
+        .order_by()
     }
+    result = {}
+    for plan in plans:
+        if plan.year_group:
+            total = per_group.get((plan.department_id, plan.year_group), 0)
+        else:
+            total = sum(n for (dept, _year), n in per_group.items() if dept == plan.department_id)
+        row = counts.get(plan.pk, {"placed": 0, "unsigned": 0, "unsupervised": 0})
+        result[plan.pk] = {
+            "total": total,
+            "without": total - row["placed"],
+            "unsigned": row["unsigned"],
+            "unsupervised": row["unsupervised"],
+        }
+    return result
 
 
 @login_required
