@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -149,3 +150,20 @@ def supervisor_edit(request, pk):
         messages.success(request, _("De praktijkbegeleider is opgeslagen."))
         return redirect("placements:host_detail", pk=host.pk)
     return render(request, "placements/supervisor_form.html", {"form": form, "host": host})
+
+
+@login_required
+def host_lookup(request):
+    """Names for the type-ahead of a host filter: at most 15, of the hosts the
+    user may see, so a page never lists a whole directory of 1,000 hosts."""
+    q = request.GET.get("q", "").strip()[:100]
+    if len(q) < 2 or "\x00" in q:
+        return JsonResponse({"names": []})
+    names = list(
+        Host.objects.visible_to(request.user)
+        .filter(name__icontains=q)
+        .order_by("name")
+        .values_list("name", flat=True)
+        .distinct()[:15]
+    )
+    return JsonResponse({"names": names})
