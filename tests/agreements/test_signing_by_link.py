@@ -186,13 +186,14 @@ def test_no_new_agreement_is_made_for_a_completed_placement(placement):
         services.generate(placement)
 
 
-def test_the_link_page_says_so_while_the_pdf_is_still_being_made(placement, coordinator, client):
+def test_the_link_page_says_so_while_the_pdf_is_still_being_made(placement, coordinator, client, commit):
     # Without running the on-commit task the PDF stays queued.
     agreement = services.generate(placement, actor=coordinator)
     from agreements.models import Agreement
 
     Agreement.objects.filter(pk=agreement.pk).update(pdf_status=PdfStatus.DONE, pdf_sha256="x" * 64)
-    services.send(agreement, actor=coordinator)
+    with commit():  # the mails go out
+        services.send(agreement, actor=coordinator)
     Agreement.objects.filter(pk=agreement.pk).update(pdf_status=PdfStatus.QUEUED)
     from tests.agreements.conftest import links_by_party
 
