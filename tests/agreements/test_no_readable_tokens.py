@@ -66,7 +66,10 @@ def test_after_a_full_signing_round_no_stored_text_holds_a_working_token(
         assert _sign(client, urls["student"], "Marieke Verhoeven").status_code == 200
     coordinator_client = login(coordinator)
     with commit():
-        coordinator_client.post(f"/agreements/{agreement.pk}/sign/", {"name": "Carla Coördinator", "confirm": "on"})
+        coordinator_client.post(
+            f"/agreements/{agreement.pk}/sign/",
+            {"name": "Carla Coördinator", "confirm": "on", "document": agreement.pdf_sha256},
+        )
         coordinator_client.post("/password-reset/", {"email": coordinator.email})
     agreement.refresh_from_db()
     assert agreement.status == AgreementStatus.SIGNED
