@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -6,6 +8,7 @@ from agreements.elements import ELEMENTS, KIND_ELEMENTS, OPTIONAL
 from agreements.models import CooperationAgreement, CooperationKind, Party
 
 MAX_SCAN_BYTES = 10 * 1024 * 1024
+SHA256_HEX = re.compile(r"[0-9a-f]{64}")
 
 
 class SignForm(forms.Form):
@@ -21,6 +24,8 @@ class SignForm(forms.Form):
         label=_("Ik heb de overeenkomst gelezen en ga ermee akkoord."),
         error_messages={"required": _("Vink aan dat u de overeenkomst heeft gelezen en ermee akkoord gaat.")},
     )
+    # The SHA-256 of the PDF the signer was shown: the signature is refused when
+    # it is missing or no longer the document's, so it proves what was signed.
     document = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
 
     def clean_name(self):
@@ -28,6 +33,15 @@ class SignForm(forms.Form):
         if len(name) < 2:
             raise ValidationError(_("Typ uw volledige naam."))
         return name
+
+    def clean(self):
+        data = super().clean()
+        if not SHA256_HEX.fullmatch(data.get("document") or ""):
+            # A hidden field's error would show nowhere; it belongs to the whole form.
+            self.add_error(
+                None, _("Het getoonde document is niet meegestuurd. Open de pagina opnieuw en teken dan.")
+            )
+        return data
 
 
 class SendForm(forms.Form):

@@ -4,6 +4,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 from stagebeheer.mail import queue_mail
+from stagebeheer.mail_tokens import reset_placeholder
 
 
 class OutboxPasswordResetForm(PasswordResetForm):
@@ -19,6 +20,10 @@ class OutboxPasswordResetForm(PasswordResetForm):
         html_email_template_name=None,
     ):
         subject = "".join(render_to_string(subject_template_name, context).splitlines())
+        # The stored mail holds a placeholder; the sending task puts in a fresh
+        # reset token, so the outbox and the database never hold a working one.
+        context = {k: v for k, v in context.items() if k not in ("token", "uid")}
+        context["reset_path"] = reset_placeholder(context["user"].pk)
         queue_mail(
             to_email=to_email,
             to_name=context["user"].full_name,

@@ -252,7 +252,9 @@ ACCESS_LINK_GUESS_WINDOW = 600
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Paths with link tokens are masked before any line is written.
+    "filters": {"mask_tokens": {"()": "stagebeheer.log_masking.MaskTokensFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["mask_tokens"]}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL") or "INFO"},
     "loggers": {
         # Django's default config gives "django" a console handler of its own

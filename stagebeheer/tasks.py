@@ -4,14 +4,17 @@ import logging
 import smtplib
 import socket
 from datetime import timedelta
+from urllib.parse import urlparse
 
 from celery import shared_task
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.core.mail.message import make_msgid
 from django.db.models import F
 from django.utils import timezone
 
 from stagebeheer.celery import periodic
+from stagebeheer.mail_tokens import fill_tokens
 from stagebeheer.models import OutgoingMessage
 
 log = logging.getLogger(__name__)
@@ -30,6 +33,10 @@ TRANSIENT_ERRORS = (
 MAX_ATTEMPTS = 6
 
 
+def new_message_id() -> str:
+    return make_msgid(domain=urlparse(settings.SITE_URL).hostname or "stagebeheer")
+
+
 def backoff_seconds(attempt: int) -> float:
     base = getattr(settings, "MAIL_RETRY_BASE_SECONDS", 60)
     return min(base * 2 ** (attempt - 1), 3600)
@@ -45,13 +52,19 @@ def send_message(self, message_id: int) -> str:
     if not claimed:
         return "skipped"
     message = OutgoingMessage.objects.get(pk=message_id)
+    if not message.message_id:
+        message.message_id = new_message_id()
+        message.save(update_fields=["message_id"])
+    # The working tokens exist from here on only in the mail itself.
+    body_text, body_html = fill_tokens([message.body_text, message.body_html], message.message_id)
     email = EmailMultiAlternatives(
         subject=message.subject,
-        body=message.body_text,
+        body=body_text,
         to=[f"{message.to_name} <{message.to_email}>" if message.to_name else message.to_email],
+        headers={"Message-ID": message.message_id},
     )
-    if message.body_html:
-        email.attach_alternative(message.body_html, "text/html")
+    if body_html:
+        email.attach_alternative(body_html, "text/html")
     try:
         email.send()
     except TRANSIENT_ERRORS as exc:
@@ -64,7 +77,9 @@ def send_message(self, message_id: int) -> str:
             log.warning("Giving up on message %s after %s attempts", message_id, message.attempts)
             return "failed"
         message.status = OutgoingMessage.Status.QUEUED
-        message.save(update_fields=["status", "last_error"])
+        # Not delivered: the next attempt is a new mail with a fresh token.
+        message.message_id = ""
+        message.save(update_fields=["status", "last_error", "message_id"])
         raise self.retry(exc=exc, countdown=backoff_seconds(message.attempts)) from exc
     except Exception as exc:
         # A refused recipient or a bad address will not get better by retrying.

@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -216,10 +217,20 @@ class LinkConcernForm(forms.Form):
 
 
 class WorkplaceInputForm(forms.ModelForm):
+    # A few paragraphs per answer; a link form takes no essays (nor 9 MiB).
+    MAX_LENGTH = 3000
+
     class Meta:
         model = WorkplaceInput
         fields = ["judgement", "going_well", "to_improve", "topics"]
         widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in fields}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.max_length = self.MAX_LENGTH
+            field.validators.append(MaxLengthValidator(self.MAX_LENGTH))
+            field.widget.attrs["maxlength"] = self.MAX_LENGTH
 
 
 class RuleForm(forms.ModelForm):

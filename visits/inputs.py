@@ -42,7 +42,7 @@ def request_input(visit: Visit, actor=None, force=False) -> bool:
         for old in AccessLink.objects.for_target(visit).filter(purpose=PURPOSE).usable():
             old.revoke()
     placement = visit.placement
-    link, token = AccessLink.issue(
+    link, _token = AccessLink.issue(
         purpose=PURPOSE,
         target=visit,
         recipient_name=supervisor.name,
@@ -61,7 +61,7 @@ def request_input(visit: Visit, actor=None, force=False) -> bool:
             "student": placement.student.full_name,
             "host": placement.host.name,
             "visit": visit,
-            "url": AccessLink.url_for(token),
+            "url": link.mail_url,
             "link": link,
         },
         related=visit,

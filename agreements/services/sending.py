@@ -68,7 +68,7 @@ def _is_stale(agreement: Agreement) -> bool:
 
 def _issue_link(req: SignatureRequest, actor=None, reminder=False) -> None:
     agreement = req.agreement
-    link, token = AccessLink.issue(
+    link, _token = AccessLink.issue(
         purpose=LINK_PURPOSE,
         target=req,
         recipient_name=req.name,
@@ -87,7 +87,7 @@ def _issue_link(req: SignatureRequest, actor=None, reminder=False) -> None:
         subject=subject,
         template="agreements/mail/sign_request",
         context={
-            "url": AccessLink.url_for(token),
+            "url": link.mail_url,
             "link": link,
             "request": req,
             "content": agreement.content,

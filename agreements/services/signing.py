@@ -48,7 +48,8 @@ def sign(
             raise AgreementError(_("Deze overeenkomst kan niet (meer) worden ondertekend."))
         if agreement.pdf_status != PdfStatus.DONE or not agreement.pdf_sha256:
             raise AgreementError(_("Het document wordt nog gemaakt. Probeer het over een minuut opnieuw."))
-        if shown_sha256 and shown_sha256 != agreement.pdf_sha256:
+        if method != SignatureMethod.PAPER and shown_sha256 != agreement.pdf_sha256:
+            # Missing or stale: the signer did not see this document.
             raise AgreementError(_("Het document is gewijzigd sinds u het opende. Open de link opnieuw."))
         try:
             with transaction.atomic():
@@ -101,8 +102,8 @@ def _complete_if_all_signed(agreement: Agreement, actor=None) -> bool:
     return True
 
 
-def sign_in_app(agreement: Agreement, user, name: str, request=None) -> Signature:
-    """A coordinator signs for the school inside the app."""
+def sign_in_app(agreement: Agreement, user, name: str, request=None, shown_sha256: str = "") -> Signature:
+    """A coordinator signs for the school inside the app, for the document shown."""
     req = agreement.requests.filter(party=Party.SCHOOL).first()
     return sign(
         agreement,
@@ -114,6 +115,7 @@ def sign_in_app(agreement: Agreement, user, name: str, request=None) -> Signatur
         user_agent=request.META.get("HTTP_USER_AGENT", "") if request else "",
         user=user,
         request_row=req,
+        shown_sha256=shown_sha256,
     )
 
 

@@ -70,7 +70,7 @@ def detail(request, pk, send_form=None, sign_form=None):
             "can_edit": can_edit,
             "school_unsigned": Party.SCHOOL not in signatures,
             "send_form": send_form or SendForm(),
-            "sign_form": sign_form or SignForm(initial={"name": request.user.full_name}),
+            "sign_form": sign_form or SignForm(initial={"name": request.user.full_name, "document": agreement.pdf_sha256}),
             "history": history_of(agreement)[:20],
         },
         status=400 if (send_form or sign_form) else 200,
@@ -166,7 +166,13 @@ def sign(request, pk):
     if not form.is_valid():
         return detail(request, pk, sign_form=form)
     try:
-        services.sign_in_app(agreement, request.user, form.cleaned_data["name"], request=request)
+        services.sign_in_app(
+            agreement,
+            request.user,
+            form.cleaned_data["name"],
+            request=request,
+            shown_sha256=form.cleaned_data["document"],
+        )
     except services.AgreementError as exc:
         _show_errors(request, exc)
         return redirect("agreements:detail", pk=agreement.pk)

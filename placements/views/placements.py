@@ -345,7 +345,7 @@ def placement_send_hours_link(request, pk, who):
     if not email:
         messages.error(request, _("Er is geen e-mailadres bekend om de link naar te sturen."))
         return redirect("placements:placement_detail", pk=placement.pk)
-    link, token = AccessLink.issue(
+    link, _token = AccessLink.issue(
         purpose=purpose,
         target=placement,
         recipient_name=name,
@@ -359,7 +359,7 @@ def placement_send_hours_link(request, pk, who):
         to_name=name,
         subject=_("Urenregistratie stage bij %(host)s") % {"host": placement.host.name},
         template="placements/mail/hours_" + ("entry" if who == "student" else "confirm"),
-        context={"placement": placement, "url": AccessLink.url_for(token), "link": link},
+        context={"placement": placement, "url": link.mail_url, "link": link},
         related=placement,
         department=placement.plan.department,
     )

@@ -36,7 +36,9 @@ class AccessLinkQuerySet(models.QuerySet):
 
 class AccessLink(models.Model):
     """A link with one purpose and one target. Only the token's hash is stored,
-    so a database leak does not leak working links."""
+    and a stored mail holds a placeholder where the token goes (it is issued
+    when the mail is sent, see stagebeheer.mail_tokens), so a database leak
+    does not leak working links."""
 
     class State(models.TextChoices):
         ACTIVE = "active", _("bruikbaar")
@@ -115,6 +117,14 @@ class AccessLink(models.Model):
     @staticmethod
     def url_for(token: str) -> str:
         return f"{settings.SITE_URL}/l/{token}/"
+
+    @property
+    def mail_url(self) -> str:
+        """The link as a stored mail holds it: a placeholder that the sending
+        task replaces with a token issued for that send."""
+        from stagebeheer.mail_tokens import link_placeholder
+
+        return self.url_for(link_placeholder(self.pk))
 
     @property
     def state(self) -> str:

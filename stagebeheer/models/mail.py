@@ -42,6 +42,9 @@ class OutgoingMessage(models.Model):
         verbose_name=_("afdeling"),
     )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    # The Message-ID of the current attempt; the links' tokens are derived from
+    # it (see stagebeheer.mail_tokens), so it is renewed when a mail is sent anew.
+    message_id = models.CharField(_("Message-ID"), max_length=200, blank=True, editable=False)
     attempts = models.PositiveSmallIntegerField(_("pogingen"), default=0)
     last_error = models.TextField(_("laatste fout"), blank=True)
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from stagebeheer.mail import send_on_commit
+from stagebeheer.mail_tokens import mask
 from stagebeheer.models import OutgoingMessage
 from stagebeheer.scoping import get_visible_or_404, has_role
 
@@ -37,7 +38,10 @@ def outbox(request):
 def outbox_message(request, pk):
     _require_coordinator(request.user)
     message = get_visible_or_404(OutgoingMessage.objects, request.user, pk=pk)
-    return render(request, "stagebeheer/outbox_message.html", {"message": message})
+    # The stored text holds placeholders, never tokens; they are shown as such.
+    return render(
+        request, "stagebeheer/outbox_message.html", {"message": message, "body": mask(message.body_text)}
+    )
 
 
 @login_required
@@ -48,7 +52,7 @@ def outbox_retry(request, pk):
     message = get_visible_or_404(OutgoingMessage.objects, request.user, pk=pk)
     with transaction.atomic():
         requeued = OutgoingMessage.objects.filter(pk=message.pk, status=OutgoingMessage.Status.FAILED).update(
-            status=OutgoingMessage.Status.QUEUED, attempts=0
+            status=OutgoingMessage.Status.QUEUED, attempts=0, message_id=""
         )
         if requeued:
             send_on_commit(message.pk)

@@ -16,10 +16,12 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("real_pdf")]
 
 def _sign_all(agreement, coordinator, client, commit):
     urls = links_by_party(agreement)
+    agreement.refresh_from_db()
+    shown = agreement.pdf_sha256
     with commit():
         for party, url in urls.items():
-            client.post(url, {"name": f"Tekenaar {party}", "confirm": "on"})
-        services.sign_in_app(agreement, coordinator, "Carla Coördinator")
+            client.post(url, {"name": f"Tekenaar {party}", "confirm": "on", "document": shown})
+        services.sign_in_app(agreement, coordinator, "Carla Coördinator", shown_sha256=shown)
 
 
 def test_a_changed_end_date_outdates_the_sent_version_and_sends_a_new_one(

@@ -30,7 +30,7 @@ def test_nobody_is_reminded_within_three_days(sent_agreement):
 
 def test_unsigned_parties_get_a_reminder_with_a_fresh_link_after_three_days(sent_agreement, client):
     agreement, urls = sent_agreement
-    client.post(urls["host"], {"name": "Henk de Bakker", "confirm": "on"})
+    client.post(urls["host"], {"name": "Henk de Bakker", "confirm": "on", "document": agreement.pdf_sha256})
     _age(agreement, 3)
     assert send_reminders()["reminders"] == 1
     assert list(_reminders().values_list("to_email", flat=True)) == ["ouder@thuis.example"]

@@ -43,7 +43,8 @@ def test_a_full_round_activates_the_placement_and_makes_a_signed_pdf(
     login(coordinator)
     with commit():
         response = client.post(
-            f"/agreements/{agreement.pk}/sign/", {"name": "Carla Coördinator", "confirm": "on"}
+            f"/agreements/{agreement.pk}/sign/",
+            {"name": "Carla Coördinator", "confirm": "on", "document": agreement.pdf_sha256},
         )
     assert response.status_code == 302
     agreement.refresh_from_db()
@@ -186,20 +187,21 @@ def test_no_new_agreement_is_made_for_a_completed_placement(placement):
         services.generate(placement)
 
 
-def test_the_link_page_says_so_while_the_pdf_is_still_being_made(placement, coordinator, client):
+def test_the_link_page_says_so_while_the_pdf_is_still_being_made(placement, coordinator, client, commit):
     # Without running the on-commit task the PDF stays queued.
     agreement = services.generate(placement, actor=coordinator)
     from agreements.models import Agreement
 
-    Agreement.objects.filter(pk=agreement.pk).update(pdf_status=PdfStatus.DONE, pdf_sha256="x" * 64)
-    services.send(agreement, actor=coordinator)
+    Agreement.objects.filter(pk=agreement.pk).update(pdf_status=PdfStatus.DONE, pdf_sha256="a" * 64)
+    with commit():  # the mails go out
+        services.send(agreement, actor=coordinator)
     Agreement.objects.filter(pk=agreement.pk).update(pdf_status=PdfStatus.QUEUED)
     from tests.agreements.conftest import links_by_party
 
     url = links_by_party(agreement)["host"]
     assert "wordt nog gemaakt" in client.get(url).content.decode()
     assert client.get(url + "pdf/").status_code == 404
-    response = client.post(url, {"name": "Henk de Bakker", "confirm": "on"})
+    response = client.post(url, {"name": "Henk de Bakker", "confirm": "on", "document": "a" * 64})
     assert response.status_code == 409
     assert not Signature.objects.exists()
     assert AccessLink.objects.filter(completed_at__isnull=False).count() == 0
@@ -217,9 +219,10 @@ def test_a_named_school_signatory_signs_by_link(placement, coordinator, commit, 
         )
     urls = links_by_party(agreement)
     assert set(urls) == {"school", "host", "student"}
+    agreement.refresh_from_db()
     with commit():
         for party, url in urls.items():
-            client.post(url, {"name": f"Tekenaar {party}", "confirm": "on"})
+            client.post(url, {"name": f"Tekenaar {party}", "confirm": "on", "document": agreement.pdf_sha256})
     agreement.refresh_from_db()
     agreement.placement.refresh_from_db()
     assert agreement.status == AgreementStatus.SIGNED
@@ -240,3 +243,43 @@ def test_a_draft_made_before_the_data_changed_is_not_sent(placement, coordinator
         services.send(agreement, actor=coordinator)
     agreement.refresh_from_db()
     assert agreement.status == AgreementStatus.SENT
+
+
+@pytest.mark.parametrize("shown", ["", "0" * 64, "not-a-hash"])
+def test_a_signature_without_the_hash_of_the_document_shown_is_refused(sent_agreement, client, shown):
+    """A forged POST (no hash, a stale or a made-up one) signs nothing."""
+    _agreement, urls = sent_agreement
+    response = client.post(urls["host"], {"name": "Henk de Bakker", "confirm": "on", "document": shown})
+    assert response.status_code in (400, 409)
+    assert "Open de" in response.content.decode()  # told to open the page again
+    assert not Signature.objects.exists()
+    assert AccessLink.objects.filter(completed_at__isnull=False).count() == 0
+
+
+def test_a_signature_for_an_older_version_of_the_pdf_is_refused(sent_agreement, client):
+    agreement, urls = sent_agreement
+    shown = client.get(urls["host"]).context["agreement"].pdf_sha256
+    from agreements.models import Agreement
+
+    Agreement.objects.filter(pk=agreement.pk).update(pdf_sha256="b" * 64)  # the document changed meanwhile
+    response = client.post(urls["host"], {"name": "Henk de Bakker", "confirm": "on", "document": shown})
+    assert response.status_code == 409
+    assert not Signature.objects.exists()
+
+
+def test_the_coordinator_signs_only_the_document_shown(sent_agreement, login, coordinator):
+    agreement, _urls = sent_agreement
+    staff = login(coordinator)
+    page = staff.get(f"/agreements/{agreement.pk}/")
+    assert agreement.pdf_sha256 in page.content.decode()  # the form carries it
+    response = staff.post(f"/agreements/{agreement.pk}/sign/", {"name": "Carla Coördinator", "confirm": "on"})
+    assert response.status_code == 400
+    assert not Signature.objects.filter(party="school").exists()
+
+
+def test_a_link_form_refuses_an_essay(placement):
+    from visits.forms import WorkplaceInputForm
+
+    form = WorkplaceInputForm(data={"judgement": "x" * 20000})
+    assert not form.is_valid()
+    assert "judgement" in form.errors

@@ -1,27 +1,30 @@
 """Hours: the student enters them by link, the workplace supervisor confirms a week by link."""
 
-import re
 from datetime import date
 
 import pytest
 from django.urls import reverse
 
 from placements.models import HoursEntry
-from stagebeheer.models import OutgoingMessage
+from tests.sent_links import link_in_sent_mail
 
 pytestmark = pytest.mark.django_db
 
 
 def link_from_outbox():
-    body = OutgoingMessage.objects.latest("pk").body_text
-    return re.search(r"http://testserver(/l/[^/\s]+/)", body).group(1)
+    """The link in the newest mail as sent."""
+    return link_in_sent_mail(url_contains="/l/")
 
 
-def test_student_enters_hours_and_supervisor_confirms_the_week(login, coordinator, placement, client):
+def test_student_enters_hours_and_supervisor_confirms_the_week(
+    login, coordinator, placement, client, django_capture_on_commit_callbacks
+):
     staff = login(coordinator)
-    staff.post(reverse("placements:placement_hours_link", args=[placement.pk, "student"]))
+    with django_capture_on_commit_callbacks(execute=True):
+        staff.post(reverse("placements:placement_hours_link", args=[placement.pk, "student"]))
     student_url = link_from_outbox()
-    staff.post(reverse("placements:placement_hours_link", args=[placement.pk, "host"]))
+    with django_capture_on_commit_callbacks(execute=True):
+        staff.post(reverse("placements:placement_hours_link", args=[placement.pk, "host"]))
     host_url = link_from_outbox()
     staff.logout()
     page = client.get(student_url)
@@ -83,9 +86,12 @@ def test_the_same_form_posted_twice_stores_one_row_even_when_both_arrive_togethe
     assert HoursEntry.objects.count() == 1
 
 
-def test_two_forms_with_the_same_hours_are_two_shifts(login, coordinator, placement, client):
+def test_two_forms_with_the_same_hours_are_two_shifts(
+    login, coordinator, placement, client, django_capture_on_commit_callbacks
+):
     staff = login(coordinator)
-    staff.post(reverse("placements:placement_hours_link", args=[placement.pk, "student"]))
+    with django_capture_on_commit_callbacks(execute=True):
+        staff.post(reverse("placements:placement_hours_link", args=[placement.pk, "student"]))
     student_url = link_from_outbox()
     staff.logout()
     shift = {"date": "2027-02-02", "hours": "3", "description": "Vakken vullen"}

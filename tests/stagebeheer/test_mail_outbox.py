@@ -17,8 +17,7 @@ RESET_CONTEXT = {
     "user": {"full_name": "Carla"},
     "protocol": "http",
     "domain": "testserver",
-    "uid": "MQ",
-    "token": "t",
+    "reset_path": "[[reset:1]]",
 }
 
 

@@ -32,8 +32,7 @@ def test_a_real_worker_on_redis_sends_a_queued_message(celery_worker_on_redis):
             "user": {"full_name": "X"},
             "protocol": "http",
             "domain": "testserver",
-            "uid": "MQ",
-            "token": "abc",
+            "reset_path": "/password-reset/",
         },
     )
     assert _wait_for(lambda: OutgoingMessage.objects.get(pk=message.pk).status == "sent")
@@ -51,8 +50,7 @@ def _queue_reset_mail():
             "user": {"full_name": "X"},
             "protocol": "http",
             "domain": "testserver",
-            "uid": "MQ",
-            "token": "abc",
+            "reset_path": "/password-reset/",
         },
     )
 
