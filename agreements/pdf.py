@@ -42,6 +42,7 @@ def agreement_html(agreement, signatures=None) -> str:
                 "signatures": signatures,
                 "css": _css(),
                 "footer_ref": footer_ref(agreement),
+                "reference": reference(agreement),
             },
         )
 

@@ -15,8 +15,8 @@ title, school and version in the XMP metadata.
 import logging
 import mimetypes
 from dataclasses import dataclass
-from html import escape as xml_escape
 from pathlib import Path
+from xml.etree import ElementTree
 
 from django.contrib.staticfiles import finders
 
@@ -78,26 +78,38 @@ class PdfMetadata:
     reference: str = ""
 
 
-def _xmp(meta: PdfMetadata) -> bytes:
-    # PDF/UA-1 identification and the project's own properties, next to WeasyPrint's PDF/A part.
-    fields = "".join(
-        f"<sb:{name}>{xml_escape(str(value))}</sb:{name}>"
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_NS = {
+    "pdfuaid": "http://www.aiim.org/pdfua/ns/id/",
+    "sb": "https://stagebeheer.invalid/ns/1.0/",
+}
+for _prefix, _uri in _NS.items():
+    ElementTree.register_namespace(_prefix, _uri)
+
+
+def _with_our_xmp(generate, meta: PdfMetadata):
+    """WeasyPrint's RDF with the PDF/UA-1 identification and our properties added.
+
+    XMP allows one rdf:RDF in the packet, so the descriptions go into WeasyPrint's own
+    rather than into a second one (``xmp_metadata`` would add a second)."""
+
+    def generate_rdf_metadata(variant, version, conformance):
+        # WeasyPrint built this XML itself from escaped values; nothing untrusted is parsed.
+        rdf = ElementTree.fromstring(generate(variant, version, conformance))  # noqa: S314
+        ua = ElementTree.SubElement(rdf, f"{{{_RDF}}}Description", {f"{{{_RDF}}}about": ""})
+        ElementTree.SubElement(ua, f"{{{_NS['pdfuaid']}}}part").text = "1"
+        ours = ElementTree.SubElement(rdf, f"{{{_RDF}}}Description", {f"{{{_RDF}}}about": ""})
         for name, value in (
             ("school", meta.school),
             ("version", meta.version),
             ("kind", meta.kind),
             ("reference", meta.reference),
-        )
-        if value not in ("", None)
-    )
-    return (
-        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
-        '<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">'
-        "<pdfuaid:part>1</pdfuaid:part></rdf:Description>"
-        '<rdf:Description rdf:about="" xmlns:sb="https://stagebeheer.invalid/ns/1.0/">'
-        f"{fields}</rdf:Description>"
-        "</rdf:RDF>"
-    ).encode()
+        ):
+            if value not in ("", None):
+                ElementTree.SubElement(ours, f"{{{_NS['sb']}}}{name}").text = str(value)
+        return ElementTree.tostring(rdf)
+
+    return generate_rdf_metadata
 
 
 def render_pdf(html: str, metadata: PdfMetadata | None = None, *, fetcher=None) -> bytes:
@@ -106,7 +118,10 @@ def render_pdf(html: str, metadata: PdfMetadata | None = None, *, fetcher=None) 
 
     fetcher = fetcher or url_fetcher()
     document = HTML(string=html, base_url=STATIC_ORIGIN, url_fetcher=fetcher).render()
-    document.metadata.xmp_metadata.append(_xmp(metadata or PdfMetadata()))
+    meta = metadata or PdfMetadata()
+    document.metadata.generate_rdf_metadata = _with_our_xmp(document.metadata.generate_rdf_metadata, meta)
+    if meta.school and not document.metadata.authors:
+        document.metadata.authors = [meta.school]
     return document.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True)
 
 
