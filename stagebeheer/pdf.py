@@ -112,6 +112,13 @@ def _with_our_xmp(generate, meta: PdfMetadata):
     return generate_rdf_metadata
 
 
+_CONTROL = {c: " " for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)} | {0x7F: " "}
+
+
+def xml_safe(text):
+    return text.translate(_CONTROL) if text else text
+
+
 def render_pdf(html: str, metadata: PdfMetadata | None = None, *, fetcher=None) -> bytes:
     """Render ``html`` to an archival, tagged PDF, fetching only the project's static files."""
     from weasyprint import HTML
@@ -119,6 +126,10 @@ def render_pdf(html: str, metadata: PdfMetadata | None = None, *, fetcher=None) 
     fetcher = fetcher or url_fetcher()
     document = HTML(string=html, base_url=STATIC_ORIGIN, url_fetcher=fetcher).render()
     meta = metadata or PdfMetadata()
+    # XML 1.0 allows no control characters, and WeasyPrint copies the <title>
+    # (a student's name) into the XMP as is: a form feed would break the packet.
+    document.metadata.title = xml_safe(document.metadata.title)
+    meta = PdfMetadata(**{k: xml_safe(v) if isinstance(v, str) else v for k, v in meta.__dict__.items()})
     document.metadata.generate_rdf_metadata = _with_our_xmp(document.metadata.generate_rdf_metadata, meta)
     if meta.school and not document.metadata.authors:
         document.metadata.authors = [meta.school]

@@ -151,6 +151,7 @@ def signed_agreement(sent_agreement, coordinator, commit):
                 user=coordinator if party == "school" else None,
                 ip_address="192.0.2.7",
                 user_agent="Firefox/140",
+                shown_sha256=agreement.pdf_sha256,  # each signer signs the document shown
             )
     agreement.refresh_from_db()
     return agreement
