@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "visits",
     "assessments",
     "evaluations",
+    "audit",  # after the apps whose models it tracks
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -48,6 +49,8 @@ INSTALLED_APPS = [
     "django_filters",
     "template_partials",
     "csp",
+    "pgtrigger",
+    "pghistory",
 ]
 
 MIDDLEWARE = [
@@ -58,6 +61,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "audit.middleware.AuditContextMiddleware",  # names the user on every change (audit trail)
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -221,6 +225,13 @@ if env_bool("SECURE_SSL", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = True
     SECURE_HSTS_SECONDS = 31536000
+
+# --- audit trail (django-pghistory on django-pgtrigger) ----------------------------
+# The triggers are installed after every ``migrate`` instead of through each
+# tracked app's migrations, so tracking another app's model is a change in the
+# audit app alone. On SQLite nothing is installed (audit.fallback records instead).
+PGTRIGGER_MIGRATIONS = False
+PGTRIGGER_INSTALL_ON_MIGRATE = True
 
 # --- emailed links -----------------------------------------------------------------------
 ACCESS_LINK_DAYS = env_int("ACCESS_LINK_DAYS", 30, minimum=1)

@@ -20,6 +20,7 @@ from placements.views.common import (
     table_response,
 )
 from stagebeheer.models import Department
+from stagebeheer.navigation import panels_for_slot
 from stagebeheer.scoping import department_ids, get_visible_or_404
 
 
@@ -96,6 +97,7 @@ def student_detail(request, pk):
             "can_edit": can_edit,
             "show_support": _can_see_support(request.user, student),
             "goal_form": LearningGoalForm(),
+            "panels": panels_for_slot("student_detail", request, student),
         },
     )
 
