@@ -17,7 +17,10 @@ def _history_panel(request, obj):
     entry = tracked_for(type(obj))
     if entry is None or not scoped_records(entry, request.user).filter(pk=obj.pk).exists():
         return None
-    return {"url": reverse("audit:record_history", args=[entry.key, obj.pk])}
+    request_url = ""
+    if entry.key == "placements.student":
+        request_url = reverse("audit:student_request", args=[obj.pk])
+    return {"url": reverse("audit:record_history", args=[entry.key, obj.pk]), "request_url": request_url}
 
 
 PANELS = [

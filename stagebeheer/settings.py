@@ -232,6 +232,12 @@ if env_bool("SECURE_SSL", default=False):
 # audit app alone. On SQLite nothing is installed (audit.fallback records instead).
 PGTRIGGER_MIGRATIONS = False
 PGTRIGGER_INSTALL_ON_MIGRATE = True
+# Retention (docs/privacy.md): years after a student left, per kind of record,
+# and days for links and mail bodies. LAW.md: pupil data commonly two years.
+RETENTION_STUDENT_YEARS = env_int("RETENTION_STUDENT_YEARS", 2, minimum=1)
+RETENTION_DOCUMENT_YEARS = env_int("RETENTION_DOCUMENT_YEARS", 2, minimum=1)
+RETENTION_LINK_DAYS = env_int("RETENTION_LINK_DAYS", 90, minimum=1)
+RETENTION_OUTBOX_DAYS = env_int("RETENTION_OUTBOX_DAYS", 90, minimum=1)
 
 # --- emailed links -----------------------------------------------------------------------
 ACCESS_LINK_DAYS = env_int("ACCESS_LINK_DAYS", 30, minimum=1)
@@ -251,5 +257,7 @@ LOGGING = {
         # WeasyPrint and fontTools report every step of every PDF at INFO.
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        # pgtrigger names every trigger it installs after each migrate.
+        "pgtrigger": {"level": "WARNING"},
     },
 }
