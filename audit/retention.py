@@ -235,6 +235,9 @@ def housekeeping(today, dry_run) -> dict:
 
 def run(*, dry_run=False, today=None) -> RetentionRun:
     """One pass. A dry run counts and lists (by id) what a real run would remove."""
+    from audit.subject import sections
+
+    sections()  # imports every app's privacy.py, where apps register their clean-up
     today = today or timezone.localdate()
     record = RetentionRun.objects.create(dry_run=dry_run)
     due = list(students_due(today).values_list("pk", flat=True))
