@@ -314,9 +314,11 @@ class StudentForm(forms.ModelForm):
             "outflow",
             "learning_goals",
             "support_needs",
+            "left_on",
         ]
         widgets = {
             "date_of_birth": DateInput(),
+            "left_on": DateInput(),
             "learning_goals": forms.Textarea(attrs={"rows": 3}),
             "support_needs": forms.Textarea(attrs={"rows": 3}),
         }

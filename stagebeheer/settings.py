@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "visits",
     "assessments",
     "evaluations",
+    "audit",  # after the apps whose models it tracks
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -48,6 +49,8 @@ INSTALLED_APPS = [
     "django_filters",
     "template_partials",
     "csp",
+    "pgtrigger",
+    "pghistory",
 ]
 
 MIDDLEWARE = [
@@ -58,6 +61,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "audit.middleware.AuditContextMiddleware",  # names the user on every change (audit trail)
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -243,6 +247,19 @@ if env_bool("SECURE_SSL", default=False):
     SECURE_SSL_REDIRECT = True
     SECURE_HSTS_SECONDS = 31536000
 
+# --- audit trail (django-pghistory on django-pgtrigger) ----------------------------
+# The triggers are installed after every ``migrate`` instead of through each
+# tracked app's migrations, so tracking another app's model is a change in the
+# audit app alone. On SQLite nothing is installed (audit.fallback records instead).
+PGTRIGGER_MIGRATIONS = False
+PGTRIGGER_INSTALL_ON_MIGRATE = True
+# Retention (docs/privacy.md): years after a student left, per kind of record,
+# and days for links and mail bodies. LAW.md: pupil data commonly two years.
+RETENTION_STUDENT_YEARS = env_int("RETENTION_STUDENT_YEARS", 2, minimum=1)
+RETENTION_DOCUMENT_YEARS = env_int("RETENTION_DOCUMENT_YEARS", 2, minimum=1)
+RETENTION_LINK_DAYS = env_int("RETENTION_LINK_DAYS", 90, minimum=1)
+RETENTION_OUTBOX_DAYS = env_int("RETENTION_OUTBOX_DAYS", 90, minimum=1)
+
 # --- emailed links -----------------------------------------------------------------------
 ACCESS_LINK_DAYS = env_int("ACCESS_LINK_DAYS", 30, minimum=1)
 # Guesses of unknown link tokens allowed per address per window before 429.
@@ -263,5 +280,7 @@ LOGGING = {
         # WeasyPrint and fontTools report every step of every PDF at INFO.
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        # pgtrigger names every trigger it installs after each migrate.
+        "pgtrigger": {"level": "WARNING"},
     },
 }

@@ -43,4 +43,5 @@ urlpatterns = [
     path("", include("visits.urls")),
     path("", include("assessments.urls")),
     path("", include("evaluations.urls")),
+    path("", include("audit.urls")),
 ]

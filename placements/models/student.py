@@ -77,6 +77,15 @@ class Student(models.Model):
     # The full name with tussenvoegsel, without accents or case (placements.search),
     # kept on save so a search is one LIKE on one column in every database.
     search_name = models.CharField(max_length=250, blank=True, editable=False)
+    # Retention (AVG art. 5(1)(e)): pupil data is anonymised a configured number
+    # of years after the student left (audit.retention); the marker says it was done.
+    left_on = models.DateField(
+        _("uitgeschreven op"),
+        null=True,
+        blank=True,
+        help_text=_("Vanaf deze datum loopt de bewaartermijn; daarna worden de gegevens geanonimiseerd."),
+    )
+    anonymised_at = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

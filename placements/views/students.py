@@ -19,7 +19,9 @@ from placements.views.common import (
     staff_of,
     table_response,
 )
+from stagebeheer.history import note_read
 from stagebeheer.models import Department
+from stagebeheer.navigation import panels_for_slot
 from stagebeheer.scoping import department_ids, get_visible_or_404
 
 
@@ -85,6 +87,9 @@ def student_detail(request, pk):
         .select_related("host", "plan", "school_supervisor")
     )
     can_edit = StudentEditScope.editable(request.user).filter(pk=student.pk).exists()
+    show_support = _can_see_support(request.user, student)
+    if show_support and student.support_needs:
+        note_read(request, student, "support_needs")  # reading support needs is recorded (AVG art. 5(2))
     return render(
         request,
         "placements/student_detail.html",
@@ -94,8 +99,9 @@ def student_detail(request, pk):
             "goals": student.goals.all(),
             "placements": placements,
             "can_edit": can_edit,
-            "show_support": _can_see_support(request.user, student),
+            "show_support": show_support,
             "goal_form": LearningGoalForm(),
+            "panels": panels_for_slot("student_detail", request, student),
         },
     )
 

@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from placements.models import PlacementState
-from stagebeheer.history import history_of
+from stagebeheer.history import history_of, note_read
 from visits import services
 from visits.access import (
     concern_for,
@@ -75,6 +75,7 @@ def concern_add(request, pk):
 @login_required
 def concern_detail(request, pk):
     concern = concern_for(request.user, pk)
+    note_read(request, concern, "concern")  # who read a concern is recorded (AVG art. 5(2))
     form = ConcernFollowUpForm(request.POST or None, instance=concern)
     if request.method == "POST":
         if form.is_valid():

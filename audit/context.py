@@ -1,0 +1,47 @@
+"""Who is acting: the request's user or link holder, attached to every event.
+
+On PostgreSQL this is pghistory's context (a transaction-local setting the
+triggers read). SQLite has no such settings and pghistory's statement prefix
+would break its SQL, so there the same metadata is kept in a context variable
+that the signal fallback (audit.fallback) reads.
+"""
+
+import contextlib
+from contextvars import ContextVar
+
+import pghistory
+from django.db import connection
+
+_current: ContextVar[dict | None] = ContextVar("audit_context", default=None)
+
+
+def uses_triggers() -> bool:
+    return connection.vendor == "postgresql"
+
+
+@contextlib.contextmanager
+def acting(**metadata):
+    """Everything written inside is attributed to ``metadata`` (user, url, link)."""
+    token = _current.set({**(_current.get() or {}), **metadata})
+    try:
+        if uses_triggers():
+            with pghistory.context(**metadata):
+                yield
+        else:
+            yield
+    finally:
+        _current.reset(token)
+
+
+def annotate(**metadata) -> None:
+    """Add to the current context, if there is one (e.g. the link holder once the link is known)."""
+    current = _current.get()
+    if current is None:
+        return
+    current.update(metadata)
+    if uses_triggers():
+        pghistory.context(**metadata)
+
+
+def current() -> dict:
+    return dict(_current.get() or {})
