@@ -19,9 +19,18 @@ def uses_triggers() -> bool:
     return connection.vendor == "postgresql"
 
 
+def _masked(metadata: dict) -> dict:
+    """A link's path holds its working token: the audit keeps the path masked,
+    as the logs do, so a reader of the history cannot open the link."""
+    from stagebeheer.log_masking import mask_tokens
+
+    return {k: mask_tokens(v) if isinstance(v, str) else v for k, v in metadata.items()}
+
+
 @contextlib.contextmanager
 def acting(**metadata):
     """Everything written inside is attributed to ``metadata`` (user, url, link)."""
+    metadata = _masked(metadata)
     token = _current.set({**(_current.get() or {}), **metadata})
     try:
         if uses_triggers():
@@ -38,6 +47,7 @@ def annotate(**metadata) -> None:
     current = _current.get()
     if current is None:
         return
+    metadata = _masked(metadata)
     current.update(metadata)
     if uses_triggers():
         pghistory.context(**metadata)
