@@ -1,11 +1,20 @@
 """Demo data for assessments: the standard frameworks, a set-up on every demo
-plan. Idempotent: get_or_create on natural keys throughout."""
+plan, and on the running and completed placements rounds that are open,
+drafted and submitted. Idempotent: rows are keyed on (placement, round, party)
+and a form that is no longer open is left alone."""
 
 from django.apps import apps
+from django.db.models import F
+from django.utils import timezone
 
 from assessments import standard
+from assessments.models import Assessment, Score, Status
+from assessments.opening import open_round
 from assessments.presets import apply_default
-from placements.models import PlacementPlan
+from placements.models import Placement, PlacementPlan
+
+TOPS = "Komt afspraken na en is vriendelijk tegen klanten."
+TIPS = "Vaker zelf vragen stellen als iets niet duidelijk is."
 
 
 def seed(core):
@@ -13,3 +22,42 @@ def seed(core):
     plans = PlacementPlan.objects.filter(department__in=list(core.departments.values()))
     for plan in plans:
         apply_default(plan)
+    placements = (
+        Placement.objects.filter(plan__in=plans, state__in=["active", "completed"])
+        .select_related("plan__assessment_setup", "student", "host", "plan__department")
+        .order_by("pk")
+    )
+    today = timezone.localdate()
+    for i, placement in enumerate(placements):
+        for rnd in placement.plan.assessment_setup.rounds.all():
+            if (
+                rnd.date_for(placement.start_date, placement.end_date) <= today
+                or placement.state == "completed"
+            ):
+                open_round(placement, rnd)
+        for j, assessment in enumerate(
+            Assessment.objects.filter(placement=placement, status=Status.OPEN).select_related(
+                "framework__scale"
+            )
+        ):
+            # Variety: most forms are submitted, some drafted, a few left open.
+            step = (i + j) % 4
+            if placement.state == "completed" or step in (0, 1):
+                _fill(assessment, i + j, submit=True)
+            elif step == 2:
+                _fill(assessment, i + j, submit=False)
+
+
+def _fill(assessment, seed, submit):
+    levels = list(assessment.framework.scale.levels.all())
+    competencies = list(assessment.framework.competencies.all())
+    Score.objects.bulk_create(
+        Score(assessment=assessment, competency=c, level=levels[min(len(levels) - 1, 1 + (seed + k) % 2)])
+        for k, c in enumerate(competencies if submit else competencies[:3])
+    )
+    values = {"tops": TOPS, "tips": TIPS, "revision": F("revision") + 1}
+    if submit:
+        values.update(status=Status.SUBMITTED, submitted_at=timezone.now(), submitted_by_label="demo")
+    else:
+        values["status"] = Status.DRAFT
+    Assessment.objects.filter(pk=assessment.pk, status=Status.OPEN).update(**values)

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from assessments.describe import describe
-from assessments.models import PlanAssessmentSetup
+from assessments.models import Assessment, PlanAssessmentSetup, Round
 from stagebeheer.navigation import NavItem, Panel
 from stagebeheer.scoping import has_role
 
@@ -25,6 +25,24 @@ def _plan_panel(request, plan):
     }
 
 
+def _placement_panel(request, placement):
+    from placements.models import Placement
+
+    if not isinstance(placement, Placement):
+        return None
+    rounds = list(Round.objects.filter(setup__plan_id=placement.plan_id))
+    forms = {}
+    for assessment in Assessment.objects.filter(placement_id=placement.pk):
+        forms.setdefault(assessment.round_id, []).append(assessment)
+    return {
+        "has_setup": bool(rounds),
+        "rounds": [(rnd, forms.get(rnd.pk, [])) for rnd in rounds],
+        "url": reverse("assessments:placement_assessments", args=[placement.pk]),
+        "compare_url": reverse("assessments:compare", args=[placement.pk]),
+    }
+
+
 PANELS = [
+    Panel("placement_detail", "assessments/panels/placement.html", _placement_panel, order=40),
     Panel("plan_detail", "assessments/panels/plan.html", _plan_panel, order=40),
 ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from assessments.views import frameworks, setup
+from assessments.views import frameworks, placement, setup
 
 app_name = "assessments"
 
@@ -20,4 +20,14 @@ urlpatterns = [
     path("assessments/plan/<int:pk>/rounds/add/", setup.round_add, name="round_add"),
     path("assessments/rounds/<int:pk>/edit/", setup.round_edit, name="round_edit"),
     path("assessments/rounds/<int:pk>/delete/", setup.round_delete, name="round_delete"),
+    path("assessments/placement/<int:pk>/", placement.placement_assessments, name="placement_assessments"),
+    path("assessments/placement/<int:pk>/compare/", placement.compare, name="compare"),
+    path(
+        "assessments/placement/<int:pk>/rounds/<int:round_pk>/open/", placement.round_open, name="round_open"
+    ),
+    path("assessments/<int:pk>/fill/", placement.fill, name="fill"),
+    path("assessments/<int:pk>/draft/", placement.fill_draft, name="fill_draft"),
+    path("assessments/<int:pk>/submit/", placement.fill_submit, name="fill_submit"),
+    path("assessments/<int:pk>/resend/", placement.resend, name="resend"),
+    path("assessments/<int:pk>/revoke/", placement.revoke, name="revoke"),
 ]

@@ -1,10 +1,15 @@
-"""The demo seed gives every demo plan an assessment set-up, twice without duplicates."""
+"""The demo seed gives every demo plan an assessment set-up and the demo
+placements forms in every state, twice without duplicates."""
+
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from assessments import demo
-from assessments.models import CompetencyFramework, PlanAssessmentSetup, Round
+from assessments.models import Assessment, CompetencyFramework, PlanAssessmentSetup, Round
 from stagebeheer.demo import seed_core
+from tests.assessments.conftest import running_placement
 from tests.factories.placements import PlacementPlanFactory
 
 pytestmark = pytest.mark.django_db
@@ -20,3 +25,24 @@ def test_the_seed_sets_up_each_plan_once():
     assert PlanAssessmentSetup.objects.get(plan=mbo).method == "decision"
     assert Round.objects.count() == 4
     assert CompetencyFramework.objects.count() == 3
+
+
+def test_the_seed_leaves_forms_open_drafted_and_submitted_once():
+    core = seed_core()
+    department = core.departments["vmbo"]
+    plan = PlacementPlanFactory(department=department)
+    today = timezone.localdate()
+    for _ in range(4):
+        running_placement(
+            department,
+            core.users["supervisor"],
+            plan=plan,
+            start_date=today - timedelta(days=40),
+            end_date=today + timedelta(days=20),
+        )
+    demo.seed(core)
+    states = set(Assessment.objects.values_list("status", flat=True))
+    count = Assessment.objects.count()
+    demo.seed(core)
+    assert states == {"open", "draft", "submitted"}
+    assert Assessment.objects.count() == count
