@@ -8,13 +8,18 @@ from django.db.models import F
 from django.utils import timezone
 
 from assessments import standard
-from assessments.models import Assessment, Score, Status
+from assessments.judging import basis, record_levels
+from assessments.models import Assessment, FinalJudgement, Score, Status
 from assessments.opening import open_round
 from assessments.presets import apply_default
 from placements.models import Placement, PlacementPlan
 
 TOPS = "Komt afspraken na en is vriendelijk tegen klanten."
 TIPS = "Vaker zelf vragen stellen als iets niet duidelijk is."
+RATIONALE = (
+    "Besproken in het eindgesprek met de leerling en de praktijkbegeleider. Het oordeel van de "
+    "praktijkbegeleider en mijn eigen waarnemingen bij de bezoeken komen overeen."
+)
 
 
 def seed(core):
@@ -46,6 +51,29 @@ def seed(core):
                 _fill(assessment, i + j, submit=True)
             elif step == 2:
                 _fill(assessment, i + j, submit=False)
+        if placement.state == "completed" and placement.school_supervisor_id:
+            _judge(placement)
+
+
+def _judge(placement):
+    """A final judgement with its rationale on each completed placement, once."""
+    if FinalJudgement.objects.filter(placement=placement).exists():
+        return
+    setup = placement.plan.assessment_setup
+    found = basis(placement, setup)
+    if not found["rows"]:
+        return
+    middle = found["levels"][min(1, len(found["levels"]) - 1)]
+    levels = {r["competency"].pk: r["computed"] or r["workplace"] or middle for r in found["rows"]}
+    record_levels(
+        placement,
+        found,
+        levels=levels,
+        overall=found["overall"] or middle,
+        rationale=RATIONALE,
+        based_on=0,
+        actor=placement.school_supervisor,
+    )
 
 
 def _fill(assessment, seed, submit):

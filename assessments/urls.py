@@ -1,6 +1,6 @@
 from django.urls import path
 
-from assessments.views import frameworks, placement, setup
+from assessments.views import frameworks, judgement, placement, setup
 
 app_name = "assessments"
 
@@ -22,6 +22,7 @@ urlpatterns = [
     path("assessments/rounds/<int:pk>/delete/", setup.round_delete, name="round_delete"),
     path("assessments/placement/<int:pk>/", placement.placement_assessments, name="placement_assessments"),
     path("assessments/placement/<int:pk>/compare/", placement.compare, name="compare"),
+    path("assessments/placement/<int:pk>/judgement/", judgement.judgement, name="judgement"),
     path(
         "assessments/placement/<int:pk>/rounds/<int:round_pk>/open/", placement.round_open, name="round_open"
     ),

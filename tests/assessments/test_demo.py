@@ -46,3 +46,25 @@ def test_the_seed_leaves_forms_open_drafted_and_submitted_once():
     demo.seed(core)
     assert states == {"open", "draft", "submitted"}
     assert Assessment.objects.count() == count
+
+
+def test_the_seed_records_a_final_judgement_with_rationale_on_a_completed_placement_once():
+    from assessments.models import FinalJudgement
+
+    core = seed_core()
+    department = core.departments["vmbo"]
+    plan = PlacementPlanFactory(department=department)
+    today = timezone.localdate()
+    running_placement(
+        department,
+        core.users["supervisor"],
+        plan=plan,
+        state="completed",
+        start_date=today - timedelta(days=60),
+        end_date=today - timedelta(days=5),
+    )
+    demo.seed(core)
+    demo.seed(core)
+    judgement = FinalJudgement.objects.get()
+    assert judgement.rationale
+    assert judgement.computation["rows"]

@@ -180,3 +180,17 @@ def test_the_comparison_marks_differences_of_two_levels_and_shows_growth(login, 
     html = login(supervisor).get(reverse("assessments:compare", args=[placement.pk])).content.decode()
     assert "verschil van 2 of meer" in html
     assert "+2" not in html  # the workplace stayed at onvoldoende on that one: no growth
+
+
+def test_the_log_of_an_end_conversation_links_to_the_comparison(login, supervisor, placement):
+    from tests.factories.visits import VisitFactory
+
+    visit = VisitFactory(placement=placement, purpose="final", planned_on=placement.end_date)
+    compare = reverse("assessments:compare", args=[placement.pk])
+    assert compare in login(supervisor).get(reverse("visits:visit_log", args=[visit.pk])).content.decode()
+    assert compare in login(supervisor).get(reverse("visits:visit_detail", args=[visit.pk])).content.decode()
+    interim = VisitFactory(placement=placement, purpose="interim")
+    assert (
+        compare
+        not in login(supervisor).get(reverse("visits:visit_detail", args=[interim.pk])).content.decode()
+    )
