@@ -174,6 +174,9 @@ def _store(assessment, form, values, submit, by_label, by_user, link):
             if level_id or comment
         )
         if submit:
+            from assessments.pdf import queue_pdf
+
+            queue_pdf(assessment.pk)
             record(
                 assessment.placement,
                 action="assessments:submit",

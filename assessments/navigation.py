@@ -34,7 +34,13 @@ def _placement_panel(request, placement):
     forms = {}
     for assessment in Assessment.objects.filter(placement_id=placement.pk):
         forms.setdefault(assessment.round_id, []).append(assessment)
+    from assessments.completion import checklist
+
     return {
+        "checklist": checklist(placement) if placement.state == "active" else [],
+        "may_complete": placement.state == "active"
+        and has_role(request.user, "coordinator", placement.plan.department_id),
+        "complete_url": reverse("assessments:complete", args=[placement.pk]),
         "has_setup": bool(rounds),
         "rounds": [(rnd, forms.get(rnd.pk, [])) for rnd in rounds],
         "url": reverse("assessments:placement_assessments", args=[placement.pk]),

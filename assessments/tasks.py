@@ -4,6 +4,7 @@ from celery import shared_task
 from celery.schedules import crontab
 
 from assessments import opening
+from assessments.models import Assessment
 from stagebeheer.celery import periodic
 
 
@@ -13,3 +14,13 @@ def open_due_rounds() -> int:
     """Open each round on its date for running placements and send the links.
     The unique (placement, round, party) makes a second run open nothing."""
     return opening.open_due_rounds()
+
+
+@shared_task(soft_time_limit=60, time_limit=90)
+def render_assessment_pdf(assessment_id: int) -> str:
+    """The submitted form as PDF; the claim in pdf.render makes a rerun a no-op."""
+    from assessments.pdf import render
+
+    if not Assessment.objects.filter(pk=assessment_id).exists():
+        return "gone"
+    return render(assessment_id)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from assessments.views import frameworks, judgement, placement, setup
+from assessments.views import completion, frameworks, judgement, placement, setup
 
 app_name = "assessments"
 
@@ -23,6 +23,7 @@ urlpatterns = [
     path("assessments/placement/<int:pk>/", placement.placement_assessments, name="placement_assessments"),
     path("assessments/placement/<int:pk>/compare/", placement.compare, name="compare"),
     path("assessments/placement/<int:pk>/judgement/", judgement.judgement, name="judgement"),
+    path("assessments/placement/<int:pk>/complete/", completion.complete, name="complete"),
     path(
         "assessments/placement/<int:pk>/rounds/<int:round_pk>/open/", placement.round_open, name="round_open"
     ),
@@ -31,4 +32,5 @@ urlpatterns = [
     path("assessments/<int:pk>/submit/", placement.fill_submit, name="fill_submit"),
     path("assessments/<int:pk>/resend/", placement.resend, name="resend"),
     path("assessments/<int:pk>/revoke/", placement.revoke, name="revoke"),
+    path("assessments/<int:pk>/pdf/", placement.pdf, name="pdf"),
 ]

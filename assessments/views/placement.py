@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
@@ -184,3 +185,16 @@ def compare(request, pk):
         placement_url=placement_url(placement.pk),
     )
     return render(request, "assessments/compare.html", context)
+
+
+@login_required
+def pdf(request, pk):
+    """The submitted form's PDF for the student's file; anyone who may read the placement."""
+    assessment = get_object_or_404(Assessment.objects.visible_to(request.user), pk=pk)
+    if assessment.pdf_status != "done" or not assessment.pdf:
+        raise Http404
+    return FileResponse(
+        assessment.pdf.open("rb"),
+        content_type="application/pdf",
+        filename=f"beoordeling-{assessment.round.kind}-{assessment.party}.pdf",
+    )

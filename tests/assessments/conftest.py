@@ -43,3 +43,8 @@ def foreign_framework(other_department):
 @pytest.fixture
 def plan(department):
     return PlacementPlanFactory(department=department)
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
