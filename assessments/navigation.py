@@ -5,11 +5,54 @@ from django.utils.translation import gettext_lazy as _
 
 from assessments.describe import describe
 from assessments.models import Assessment, PlanAssessmentSetup, Round
-from stagebeheer.navigation import NavItem, Panel
+from stagebeheer.navigation import HomePanel, NavItem, Panel
 from stagebeheer.scoping import has_role
 
 NAV_ITEMS = [
+    NavItem(_("Beoordelingen"), "assessments:open_forms", frozenset({"coordinator", "supervisor"}), order=55),
     NavItem(_("Competentielijsten"), "assessments:framework_list", frozenset({"coordinator"}), order=60),
+]
+
+
+def _coordinator_panel(request):
+    """Counts only: open forms, and those open more than 5 days."""
+    from datetime import timedelta
+
+    from django.db.models import Count, Q
+    from django.utils import timezone
+
+    counts = (
+        Assessment.objects.visible_to(request.user)
+        .open()
+        .filter(placement__state="active")
+        .aggregate(
+            open=Count("pk"), late=Count("pk", filter=Q(opened_at__lte=timezone.now() - timedelta(days=5)))
+        )
+    )
+    return counts
+
+
+def _supervisor_panel(request):
+    """The supervisor's placements whose final forms are in and that await the final judgement."""
+    from placements.models import Placement
+
+    waiting = (
+        Placement.objects.filter(school_supervisor=request.user, state="active")
+        .filter(
+            assessments__round__kind="final", assessments__status="submitted", assessments__party="workplace"
+        )
+        .exclude(final_judgements__is_current=True)
+        .select_related("student")
+        .distinct()
+        .order_by("end_date")[:10]
+    )
+    waiting = list(waiting)
+    return {"waiting": waiting} if waiting else None
+
+
+HOME_PANELS = [
+    HomePanel("coordinator", "assessments/panels/home_coordinator.html", _coordinator_panel, order=40),
+    HomePanel("supervisor", "assessments/panels/home_supervisor.html", _supervisor_panel, order=40),
 ]
 
 

@@ -4,8 +4,6 @@ A round opens once per placement and party: the unique constraint on
 Assessment makes a second run or a double click create nothing, and only the
 run that created the row sends the link."""
 
-from datetime import timedelta
-
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -39,8 +37,10 @@ def recipient(assessment):
     return None
 
 
-def send_link(assessment, actor=None) -> bool:
-    """Revoke the form's earlier links and mail a new one. False when there is no one to send to."""
+def send_link(assessment, actor=None, reminder=False) -> bool:
+    """Revoke the form's earlier links and mail a new one (the token exists only
+    in the mail, so a reminder carries a fresh link too). False when there is no
+    one to send to."""
     found = recipient(assessment)
     if found is None or assessment.is_submitted:
         return False
@@ -62,14 +62,18 @@ def send_link(assessment, actor=None) -> bool:
     template = (
         "assessments/mail/self_request" if assessment.party == Party.STUDENT else "assessments/mail/request"
     )
+    subject = (
+        _("Je zelfbeoordeling voor je stage bij %(h)s") % {"h": placement.host.name}
+        if assessment.party == Party.STUDENT
+        else _("Beoordeling van de stage van %(s)s") % {"s": placement.student.full_name}
+    )
+    if reminder:
+        template = "assessments/mail/reminder"
+        subject = _("Herinnering: %(s)s") % {"s": subject}
     queue_mail(
         to_email=email,
         to_name=name,
-        subject=(
-            _("Je zelfbeoordeling voor je stage bij %(h)s") % {"h": placement.host.name}
-            if assessment.party == Party.STUDENT
-            else _("Beoordeling van de stage van %(s)s") % {"s": placement.student.full_name}
-        ),
+        subject=subject,
         template=template,
         context={
             "student": placement.student.full_name,
@@ -155,19 +159,6 @@ def due_pairs(today=None, limit=500):
 
 def open_due_rounds(today=None) -> int:
     return sum(open_round(placement, rnd) for placement, rnd in due_pairs(today))
-
-
-def open_forms_due_for_reminder(days, today=None):
-    """Linked forms still open ``days`` after they opened, not yet reminded at that step."""
-    today = today or timezone.localdate()
-    field = "reminded_first_at" if days == 5 else "reminded_second_at"
-    cutoff = timezone.now() - timedelta(days=days)
-    return (
-        Assessment.objects.open()
-        .filter(opened_at__lte=cutoff, placement__state="active", **{f"{field}__isnull": True})
-        .exclude(party=Party.SCHOOL)
-        .select_related("placement__student", "placement__host", "placement__plan__department", "round")
-    )
 
 
 def setup_of(placement):

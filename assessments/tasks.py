@@ -24,3 +24,12 @@ def render_assessment_pdf(assessment_id: int) -> str:
     if not Assessment.objects.filter(pk=assessment_id).exists():
         return "gone"
     return render(assessment_id)
+
+
+@periodic(crontab(hour=7, minute=15), name="assessments: reminders")
+@shared_task(soft_time_limit=300, time_limit=360)
+def send_reminders() -> dict:
+    """Open linked forms get one reminder after 5 days and one after 10; safe to run twice."""
+    from assessments import reminders
+
+    return reminders.send_reminders()

@@ -1,10 +1,11 @@
 from django.urls import path
 
-from assessments.views import completion, frameworks, judgement, placement, setup
+from assessments.views import completion, frameworks, judgement, open_forms, placement, setup
 
 app_name = "assessments"
 
 urlpatterns = [
+    path("assessments/open/", open_forms.open_forms, name="open_forms"),
     path("assessments/frameworks/", frameworks.framework_list, name="framework_list"),
     path("assessments/frameworks/new/", frameworks.framework_new, name="framework_new"),
     path("assessments/frameworks/<int:pk>/", frameworks.framework_detail, name="framework_detail"),
