@@ -113,6 +113,9 @@ track("placements.HoursEntry", department="placement__plan__department_id")
 track("agreements.Agreement", exclude=("content", "problems", "pdf_error"), department="placement__plan__department_id")
 track("agreements.Signature", department="agreement__placement__plan__department_id")
 track("visits.Visit", department="placement__plan__department_id")
+track("assessments.Assessment", sensitive=("tops", "tips"), department="placement__plan__department_id")
+track("assessments.Score", sensitive=("comment",), department="assessment__placement__plan__department_id")
+track("assessments.FinalJudgement", sensitive=("rationale",), department="placement__plan__department_id")
 track(
     "visits.Concern",
     sensitive=("description", "actions", "reporter_name", "reporter_contact"),
