@@ -1,8 +1,10 @@
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from evaluations.dashboard import placement_counts
-from placements.models import PlacementState
-from stagebeheer.navigation import HomePanel
+from evaluations.models import EvaluationInvitation
+from placements.models import Placement, PlacementState
+from stagebeheer.navigation import HomePanel, Panel
 
 
 def _leader_panel(request):
@@ -13,4 +15,47 @@ def _leader_panel(request):
     }
 
 
-HOME_PANELS = [HomePanel("leader", "evaluations/_leader_panel.html", _leader_panel, order=10)]
+def _to_answer_panel(request):
+    """Staff evaluations still to fill in: the supervisor's own, the coordinator's per placement."""
+    open_ = (
+        EvaluationInvitation.objects.answerable_by(request.user)
+        .open()
+        .select_related("placement__student", "placement__host")
+        .order_by("sent_at", "pk")
+    )
+    rows = list(open_[:8])
+    if not rows:
+        return None
+    return {"rows": rows, "more": len(rows) == 8}
+
+
+HOME_PANELS = [
+    HomePanel("leader", "evaluations/_leader_panel.html", _leader_panel, order=10),
+    HomePanel("supervisor", "evaluations/panels/home_to_answer.html", _to_answer_panel, order=40),
+    HomePanel("coordinator", "evaluations/panels/home_to_answer.html", _to_answer_panel, order=40),
+]
+
+
+def _placement_panel(request, placement):
+    if not isinstance(placement, Placement):
+        return None
+    invitations = list(
+        EvaluationInvitation.objects.visible_to(request.user).filter(placement=placement).order_by("audience")
+    )
+    if not invitations:
+        return None
+    return {
+        "invitations": invitations,
+        "answered": sum(1 for i in invitations if i.completed_at),
+        "url": reverse("evaluations:placement", args=[placement.pk]),
+    }
+
+
+def _plan_panel(request, plan):
+    return {"plan": plan, "url": reverse("evaluations:plan_forms", args=[plan.pk])}
+
+
+PANELS = [
+    Panel("placement_detail", "evaluations/panels/placement.html", _placement_panel, order=50),
+    Panel("plan_detail", "evaluations/panels/plan.html", _plan_panel, order=50),
+]

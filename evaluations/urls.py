@@ -1,3 +1,12 @@
+from django.urls import path
+
+from evaluations.views import answers, questionnaires
+
 app_name = "evaluations"
 
-urlpatterns = []
+urlpatterns = [
+    path("evaluations/answer/<int:pk>/", answers.answer, name="answer"),
+    path("evaluations/placement/<int:pk>/", answers.placement_evaluations, name="placement"),
+    path("evaluations/plan/<int:pk>/forms/", questionnaires.plan_forms, name="plan_forms"),
+    path("evaluations/plan/<int:pk>/forms/<slug:audience>/", questionnaires.form_edit, name="form_edit"),
+]

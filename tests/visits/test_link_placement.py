@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from agreements.models import Agreement, AgreementTemplate, SignatureRequest
 from agreements.services import LINK_PURPOSE as SIGN_PURPOSE
+from evaluations.services import PURPOSE as EVALUATION_PURPOSE
 from stagebeheer import links
 from stagebeheer.models import AccessLink, OutgoingMessage
 from tests.factories.visits import VisitFactory
@@ -23,6 +24,14 @@ def _signature_request(placement):
     return SignatureRequest.objects.create(agreement=agreement, party="host", name="Piet Praktijk")
 
 
+def _evaluation_invitation(placement):
+    from evaluations.models import EvaluationInvitation
+    from evaluations.services import current_form
+
+    form = current_form(placement.plan, "student")
+    return EvaluationInvitation.objects.create(placement=placement, audience="student", form=form)
+
+
 # How to make the target of each purpose for a placement. A new purpose must be
 # added here, so no kind of link can lose its placement unnoticed.
 TARGETS = {
@@ -30,6 +39,7 @@ TARGETS = {
     "placements-hours-confirm": lambda placement: placement,
     SIGN_PURPOSE: _signature_request,
     INPUT_PURPOSE: lambda placement: VisitFactory(placement=placement),
+    EVALUATION_PURPOSE: _evaluation_invitation,
 }
 
 

@@ -1,0 +1,54 @@
+"""Demo data for evaluations: every finished demo placement has been asked, and
+most parties have answered, so the evaluation pages and figures are filled.
+Idempotent: delivery makes each invitation once and answered ones are skipped."""
+
+from evaluations import services
+from evaluations.models import Audience, EvaluationInvitation, QuestionKind
+from placements.models import Placement, PlacementState
+
+OPEN_ANSWERS = [
+    "Meer uitleg vooraf over de werktijden.",
+    "Het eerste gesprek mocht eerder.",
+    "Goed zo, vooral de opdrachten waren leuk.",
+]
+
+
+def _scores(seed):
+    return [3 + (seed + i) % 3 for i in range(20)]  # 3, 4, 5 in turn
+
+
+def answer_all(placements, skip_every=4):
+    """Answer the open invitations of ``placements``; leave every ``skip_every``-th open."""
+    invitations = (
+        EvaluationInvitation.objects.open()
+        .filter(placement__in=placements)
+        .select_related("placement__school_supervisor", "form")
+        .order_by("pk")
+    )
+    for n, invitation in enumerate(invitations):
+        # Chosen by id, not by position, so a second seed leaves the same ones open.
+        if skip_every and invitation.pk % skip_every == skip_every - 1:
+            continue
+        scores = iter(_scores(invitation.placement_id))
+        answers = {}
+        for question in invitation.form.questions.all():
+            answers[question.pk] = (
+                next(scores) if question.kind == QuestionKind.SCALE else OPEN_ANSWERS[n % len(OPEN_ANSWERS)]
+            )
+        user = invitation.user if invitation.audience == Audience.SCHOOL_SUPERVISOR else None
+        try:
+            services.submit(invitation, answers, user=user)
+        except services.AlreadyAnsweredError:
+            continue
+
+
+def seed(core):
+    finished = list(
+        Placement.objects.filter(
+            plan__department__in=list(core.departments.values()),
+            state__in=[PlacementState.COMPLETED, PlacementState.TERMINATED],
+        ).select_related("student", "host", "plan__department", "school_supervisor")
+    )
+    for placement in finished:
+        services.deliver(placement)
+    answer_all(finished)

@@ -1,0 +1,62 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from evaluations.models import QuestionKind, Topic
+
+SCALE_CHOICES = [(str(n), str(n)) for n in range(1, 6)]
+MAX_QUESTIONS = 20
+
+
+class AnswerForm(forms.Form):
+    """One field per question of the form version: 1–5 buttons or a short text."""
+
+    def __init__(self, questions, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = list(questions)
+        for question in self.questions:
+            name = f"q{question.pk}"
+            if question.kind == QuestionKind.SCALE:
+                self.fields[name] = forms.TypedChoiceField(
+                    label=question.text,
+                    choices=SCALE_CHOICES,
+                    coerce=int,
+                    widget=forms.RadioSelect(attrs={"class": "scale"}),
+                    help_text=_("1 = helemaal niet mee eens, 5 = helemaal mee eens"),
+                )
+            else:
+                self.fields[name] = forms.CharField(
+                    label=question.text,
+                    required=False,
+                    max_length=2000,
+                    widget=forms.Textarea(attrs={"rows": 3}),
+                )
+
+    def answers(self) -> dict:
+        return {q.pk: self.cleaned_data.get(f"q{q.pk}") for q in self.questions}
+
+
+class QuestionForm(forms.Form):
+    # Field defaults, so an untouched empty row counts as unchanged and is skipped.
+    topic = forms.ChoiceField(
+        label=_("onderwerp"),
+        choices=Topic.choices,
+        initial=Topic.GENERAL,
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    kind = forms.ChoiceField(
+        label=_("soort"),
+        choices=QuestionKind.choices,
+        initial=QuestionKind.SCALE,
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    text = forms.CharField(label=_("vraag"), max_length=300, required=False)
+
+
+QuestionFormSet = forms.formset_factory(
+    QuestionForm,
+    extra=2,
+    can_delete=True,
+    max_num=MAX_QUESTIONS,
+    validate_max=True,
+    absolute_max=MAX_QUESTIONS,
+)

@@ -1,0 +1,13 @@
+from evaluations.models.questionnaire import Audience, EvaluationForm, EvaluationQuestion, QuestionKind, Topic
+from evaluations.models.response import EvaluationAnswer, EvaluationInvitation, EvaluationResponse
+
+__all__ = [
+    "Audience",
+    "EvaluationAnswer",
+    "EvaluationForm",
+    "EvaluationInvitation",
+    "EvaluationQuestion",
+    "EvaluationResponse",
+    "QuestionKind",
+    "Topic",
+]
