@@ -3,7 +3,8 @@ most parties have answered, so the evaluation pages and figures are filled.
 Idempotent: delivery makes each invitation once and answered ones are skipped."""
 
 from evaluations import services
-from evaluations.models import Audience, EvaluationInvitation, QuestionKind
+from evaluations.models import Audience, EvaluationInvitation, HostReview, QuestionKind
+from evaluations.services_hosts import AlreadyReviewedError, review_host
 from placements.models import Placement, PlacementState
 
 OPEN_ANSWERS = [
@@ -52,3 +53,25 @@ def seed(core):
     for placement in finished:
         services.deliver(placement)
     answer_all(finished)
+    review_hosts(finished)
+
+
+def review_hosts(placements):
+    """Each finished placement's supervisor reviewed the host; the first host got
+    two poor reviews, so its page shows the suggestion to mark it unsuitable."""
+    poor_host = placements[0].host_id if placements else None
+    for placement in placements:
+        if placement.school_supervisor_id is None or HostReview.objects.filter(placement=placement).exists():
+            continue
+        poor = placement.host_id == poor_host
+        data = {
+            "learning_opportunities": 2 if poor else 4,
+            "guidance": 2 if poor else 3 + placement.pk % 3,
+            "safety": 2 if poor else 4,
+            "would_place_again": not poor,
+            "comment": "Weinig begeleiding, de leerling stond vaak alleen." if poor else "",
+        }
+        try:
+            review_host(placement, data, placement.school_supervisor)
+        except AlreadyReviewedError:
+            continue

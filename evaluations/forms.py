@@ -60,3 +60,43 @@ QuestionFormSet = forms.formset_factory(
     validate_max=True,
     absolute_max=MAX_QUESTIONS,
 )
+
+
+class HostReviewForm(forms.Form):
+    learning_opportunities = forms.TypedChoiceField(
+        label=_("Leerkansen op de werkplek"), choices=SCALE_CHOICES, coerce=int, widget=forms.RadioSelect
+    )
+    guidance = forms.TypedChoiceField(
+        label=_("Begeleiding door het bedrijf"), choices=SCALE_CHOICES, coerce=int, widget=forms.RadioSelect
+    )
+    safety = forms.TypedChoiceField(
+        label=_("Veiligheid van de werkplek"), choices=SCALE_CHOICES, coerce=int, widget=forms.RadioSelect
+    )
+    would_place_again = forms.TypedChoiceField(
+        label=_("Zou u hier opnieuw een leerling plaatsen?"),
+        choices=[("yes", _("ja")), ("no", _("nee"))],
+        coerce=lambda v: v == "yes",
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Toelichting"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class HostStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Nieuwe status"), widget=forms.Select(attrs={"class": "form-select"}))
+    reason = forms.CharField(
+        label=_("Reden"), max_length=500, widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"})
+    )
+
+    def __init__(self, *args, **kwargs):
+        from placements.models import HostStatus
+
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = HostStatus.choices
+
+    def clean_reason(self):
+        reason = self.cleaned_data["reason"].strip()
+        if not reason:
+            raise forms.ValidationError(_("Geef een reden."))
+        return reason

@@ -2,7 +2,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from evaluations.dashboard import placement_counts
-from evaluations.models import EvaluationInvitation
+from evaluations.models import EvaluationInvitation, HostReview
 from placements.models import Placement, PlacementState
 from stagebeheer.navigation import HomePanel, Panel
 
@@ -24,9 +24,16 @@ def _to_answer_panel(request):
         .order_by("sent_at", "pk")
     )
     rows = list(open_[:8])
-    if not rows:
+    reviews = list(
+        Placement.objects.supervised_by(request.user)
+        .filter(state__in=[PlacementState.COMPLETED, PlacementState.TERMINATED], host_review__isnull=True)
+        .filter(school_supervisor=request.user)
+        .select_related("student", "host")
+        .order_by("-end_date")[:5]
+    )
+    if not rows and not reviews:
         return None
-    return {"rows": rows, "more": len(rows) == 8}
+    return {"rows": rows, "more": len(rows) == 8, "reviews": reviews}
 
 
 HOME_PANELS = [
@@ -44,11 +51,21 @@ def _placement_panel(request, placement):
     )
     if not invitations:
         return None
+    review = HostReview.objects.filter(placement=placement).only("pk", "created_at").first()
     return {
         "invitations": invitations,
+        "review": review,
+        "may_review": Placement.objects.supervised_by(request.user).filter(pk=placement.pk).exists(),
+        "review_url": reverse("evaluations:host_review", args=[placement.pk]),
         "answered": sum(1 for i in invitations if i.completed_at),
         "url": reverse("evaluations:placement", args=[placement.pk]),
     }
+
+
+def _host_panel(request, host):
+    from evaluations.views.hosts import host_panel_context
+
+    return host_panel_context(request, host)
 
 
 def _plan_panel(request, plan):
@@ -58,4 +75,5 @@ def _plan_panel(request, plan):
 PANELS = [
     Panel("placement_detail", "evaluations/panels/placement.html", _placement_panel, order=50),
     Panel("plan_detail", "evaluations/panels/plan.html", _plan_panel, order=50),
+    Panel("host_detail", "evaluations/panels/host.html", _host_panel, order=50),
 ]

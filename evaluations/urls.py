@@ -1,6 +1,6 @@
 from django.urls import path
 
-from evaluations.views import answers, questionnaires
+from evaluations.views import answers, hosts, questionnaires
 
 app_name = "evaluations"
 
@@ -9,4 +9,6 @@ urlpatterns = [
     path("evaluations/placement/<int:pk>/", answers.placement_evaluations, name="placement"),
     path("evaluations/plan/<int:pk>/forms/", questionnaires.plan_forms, name="plan_forms"),
     path("evaluations/plan/<int:pk>/forms/<slug:audience>/", questionnaires.form_edit, name="form_edit"),
+    path("evaluations/placement/<int:pk>/host-review/", hosts.host_review, name="host_review"),
+    path("evaluations/host/<int:pk>/status/", hosts.host_status, name="host_status"),
 ]

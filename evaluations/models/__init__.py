@@ -1,3 +1,4 @@
+from evaluations.models.host_review import HostReview
 from evaluations.models.questionnaire import Audience, EvaluationForm, EvaluationQuestion, QuestionKind, Topic
 from evaluations.models.response import EvaluationAnswer, EvaluationInvitation, EvaluationResponse
 
@@ -8,6 +9,7 @@ __all__ = [
     "EvaluationInvitation",
     "EvaluationQuestion",
     "EvaluationResponse",
+    "HostReview",
     "QuestionKind",
     "Topic",
 ]

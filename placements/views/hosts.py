@@ -16,6 +16,7 @@ from placements.views.common import (
     query_without_page,
     require_coordinator,
 )
+from stagebeheer.navigation import panels_for_slot
 from stagebeheer.scoping import get_visible_or_404
 
 
@@ -86,6 +87,7 @@ def host_detail(request, pk):
             "can_edit": can_edit,
             "kinds": [HostKind(k).label for k in host.kinds if k in HostKind.values],
             "sbb_valid": host.has_valid_sbb(),
+            "panels": panels_for_slot("host_detail", request, host),
         },
     )
 

@@ -5,7 +5,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from evaluations.models import EvaluationAnswer, EvaluationInvitation, EvaluationResponse
+from evaluations.models import EvaluationAnswer, EvaluationInvitation, EvaluationResponse, HostReview
 
 pytestmark = pytest.mark.django_db
 
@@ -15,6 +15,7 @@ def _counts():
         EvaluationInvitation.objects.count(),
         EvaluationResponse.objects.count(),
         EvaluationAnswer.objects.count(),
+        HostReview.objects.count(),
     )
 
 
@@ -23,6 +24,7 @@ def test_the_seed_fills_evaluations_and_runs_twice_without_duplicates(settings):
     call_command("seed_demo", stdout=StringIO())
     first = _counts()
     assert first[1] > 0
+    assert first[3] > 0
     assert EvaluationInvitation.objects.open().exists()  # some are left to answer in the demo
     call_command("seed_demo", stdout=StringIO())
     assert _counts() == first

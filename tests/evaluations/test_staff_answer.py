@@ -87,3 +87,11 @@ def test_a_hostile_staff_answer_is_refused_with_a_message(login, supervisor, fin
 def test_the_start_page_lists_the_evaluations_to_fill_in(login, supervisor, coordinator, finished):
     assert "Evaluaties in te vullen" in login(supervisor).get("/").content.decode()
     assert "Evaluaties in te vullen" in login(coordinator).get("/").content.decode()
+
+
+def test_the_supervisor_start_page_lists_hosts_to_review(login, supervisor, other_supervisor, finished):
+    assert f"/evaluations/placement/{finished.pk}/host-review/" in login(supervisor).get("/").content.decode()
+    assert (
+        f"/evaluations/placement/{finished.pk}/host-review/"
+        not in login(other_supervisor).get("/").content.decode()
+    )
