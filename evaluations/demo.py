@@ -2,10 +2,14 @@
 most parties have answered, so the evaluation pages and figures are filled.
 Idempotent: delivery makes each invitation once and answered ones are skipped."""
 
+from datetime import timedelta
+
 from evaluations import services
 from evaluations.models import Audience, EvaluationInvitation, HostReview, QuestionKind
 from evaluations.services_hosts import AlreadyReviewedError, review_host
 from placements.models import Placement, PlacementState
+
+DEMO_YEAR, LAST_YEAR = "2026-2027", "2025-2026"
 
 OPEN_ANSWERS = [
     "Meer uitleg vooraf over de werktijden.",
@@ -43,7 +47,62 @@ def answer_all(placements, skip_every=4):
             continue
 
 
+def seed_last_year(core):
+    """Last school year: each demo department's first plan, with its students'
+    completed placements, so every dashboard figure has one to stand against."""
+    from datetime import date
+
+    from placements.models import Host, PlacementPlan, Student
+
+    made = []
+    for department in core.departments.values():
+        plan = (
+            PlacementPlan.objects.filter(department=department, copied_from__isnull=True)
+            .order_by("school_year", "pk")
+            .first()
+        )
+        if plan is None or plan.school_year != DEMO_YEAR:
+            continue
+        old, _created = PlacementPlan.objects.get_or_create(
+            department=department,
+            school_year=LAST_YEAR,
+            title=plan.title,
+            defaults={
+                "kind": plan.kind,
+                **{name: getattr(plan, name) for name in PlacementPlan.LEGAL_PARTS},
+                "supervisor_norm": plan.supervisor_norm,
+            },
+        )
+        if plan.copied_from_id is None:
+            PlacementPlan.objects.filter(pk=plan.pk).update(copied_from=old)
+        hosts = list(Host.objects.filter(school_id=department.school_id).order_by("pk")[:3])
+        students = list(Student.objects.filter(department=department).order_by("pk")[:5])
+        supervisor = core.users.get("supervisor")
+        for n, student in enumerate(students):
+            if not hosts:
+                break
+            start = date(2026, 3, 2) + timedelta(days=7 * n)
+            placement, _created = Placement.objects.get_or_create(
+                plan=old,
+                student=student,
+                defaults={
+                    "host": hosts[n % len(hosts)],
+                    "school_supervisor": supervisor,
+                    "start_date": start,
+                    "end_date": start + timedelta(days=11),
+                    "planned_hours": 60,
+                    "state": PlacementState.COMPLETED if n % 4 else PlacementState.TERMINATED,
+                    "terminated_on": None if n % 4 else start + timedelta(days=4),
+                    "termination_reason": "" if n % 4 else "De leerling is verhuisd.",
+                    "allowance_per_month": 50 if n % 2 else None,
+                },
+            )
+            made.append(placement)
+    return made
+
+
 def seed(core):
+    seed_last_year(core)
     finished = list(
         Placement.objects.filter(
             plan__department__in=list(core.departments.values()),

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from evaluations.dashboard import placement_counts
 from evaluations.models import EvaluationInvitation, HostReview
 from placements.models import Placement, PlacementState
-from stagebeheer.navigation import HomePanel, Panel
+from stagebeheer.navigation import HomePanel, NavItem, Panel
 
 
 def _leader_panel(request):
@@ -35,6 +35,10 @@ def _to_answer_panel(request):
         return None
     return {"rows": rows, "more": len(rows) == 8, "reviews": reviews}
 
+
+NAV_ITEMS = [
+    NavItem(_("Dashboard"), "evaluations:dashboard", frozenset({"leader", "coordinator"}), order=60),
+]
 
 HOME_PANELS = [
     HomePanel("leader", "evaluations/_leader_panel.html", _leader_panel, order=10),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from evaluations.views import answers, hosts, questionnaires
+from evaluations.views import answers, dashboard, hosts, questionnaires
 
 app_name = "evaluations"
 
@@ -11,4 +11,6 @@ urlpatterns = [
     path("evaluations/plan/<int:pk>/forms/<slug:audience>/", questionnaires.form_edit, name="form_edit"),
     path("evaluations/placement/<int:pk>/host-review/", hosts.host_review, name="host_review"),
     path("evaluations/host/<int:pk>/status/", hosts.host_status, name="host_status"),
+    path("evaluations/dashboard/", dashboard.dashboard_page, name="dashboard"),
+    path("evaluations/dashboard/export.<str:fmt>", dashboard.dashboard_export, name="dashboard_export"),
 ]
