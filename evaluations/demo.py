@@ -113,6 +113,44 @@ def seed(core):
         services.deliver(placement)
     answer_all(finished)
     review_hosts(finished)
+    review_last_year(core)
+
+
+def review_last_year(core):
+    """Last year's plan was reviewed, with actions, and links to this year's plan."""
+    from evaluations.models import PlanReview
+    from evaluations.services_reviews import AlreadyReviewedError, record_review
+    from placements.models import PlacementPlan
+
+    coordinator = core.users.get("coordinator")
+    for old in PlacementPlan.objects.filter(
+        department__in=list(core.departments.values()), school_year=LAST_YEAR
+    ):
+        if PlanReview.objects.filter(plan=old).exists():
+            continue
+        try:
+            record_review(
+                old,
+                findings="Vier op de vijf stages goed afgerond. Eén leerling stopte na verhuizing. "
+                "Leerlingen missen uitleg over werktijden vooraf.",
+                decisions="Voorbereidingsles over werktijden en veiligheid toevoegen aan het plan.",
+                actions=[
+                    {
+                        "description": "Voorbereidingsles schrijven",
+                        "owner": "Stagecoördinator",
+                        "due_on": None,
+                    },
+                    {
+                        "description": "Bedrijven met lage beoordeling bellen",
+                        "owner": "Stagebegeleiders",
+                        "due_on": None,
+                    },
+                ],
+                actor=coordinator,
+                copy_to=DEMO_YEAR,
+            )
+        except AlreadyReviewedError:
+            continue
 
 
 def review_hosts(placements):

@@ -70,11 +70,14 @@ def _num(value):
     return value
 
 
-def dashboard(department_ids, year, links=None) -> list[Section]:
+def dashboard(department_ids, year, links=None, plans=None) -> list[Section]:
+    """``plans``: only these plans' placements (a plan review freezes its own figures)."""
     links = links or {}
     prev = previous_year(year)
     years = [year, prev]
     placements = Placement.objects.filter(plan__department_id__in=department_ids, plan__school_year__in=years)
+    if plans is not None:
+        placements = placements.filter(plan__in=plans)
     sections = [
         _placing(department_ids, placements, year, prev, links),
         _agreements(placements, year, prev),

@@ -100,3 +100,65 @@ class HostStatusForm(forms.Form):
         if not reason:
             raise forms.ValidationError(_("Geef een reden."))
         return reason
+
+
+class PlanReviewForm(forms.Form):
+    findings = forms.CharField(
+        label=_("Bevindingen"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 5, "class": "form-control"}),
+    )
+    decisions = forms.CharField(
+        label=_("Besluiten"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4, "class": "form-control"}),
+    )
+    copy_to = forms.RegexField(
+        label=_("Kopieer het plan naar schooljaar"),
+        regex=r"^20[0-9]{2}-20[0-9]{2}$",
+        required=False,
+        max_length=9,
+        help_text=_("Leeg laten om niet te kopiëren."),
+        widget=forms.TextInput(attrs={"class": "form-control"}),
+    )
+    nonce = forms.CharField(widget=forms.HiddenInput, required=False, max_length=40)
+
+    def __init__(self, *args, plan=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.plan = plan
+
+    def clean_copy_to(self):
+        year = self.cleaned_data["copy_to"]
+        if year and (int(year[5:]) != int(year[:4]) + 1 or (self.plan and year <= self.plan.school_year)):
+            raise forms.ValidationError(_("Kies een later schooljaar, zoals 2027-2028."))
+        return year
+
+
+class ActionForm(forms.Form):
+    description = forms.CharField(
+        label=_("Actie"),
+        max_length=300,
+        required=False,
+        widget=forms.TextInput(attrs={"class": "form-control"}),
+    )
+    owner = forms.CharField(
+        label=_("Eigenaar"),
+        max_length=150,
+        required=False,
+        widget=forms.TextInput(attrs={"class": "form-control"}),
+    )
+    due_on = forms.DateField(
+        label=_("Klaar op"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("description") and not data.get("owner"):
+            self.add_error("owner", _("Wie pakt dit op?"))
+        return data
+
+
+ActionFormSet = forms.formset_factory(ActionForm, extra=3, max_num=20, validate_max=True, absolute_max=20)

@@ -73,7 +73,15 @@ def _host_panel(request, host):
 
 
 def _plan_panel(request, plan):
-    return {"plan": plan, "url": reverse("evaluations:plan_forms", args=[plan.pk])}
+    from evaluations.views.reviews import may_review, reviews_for_plan
+
+    return {
+        "plan": plan,
+        "url": reverse("evaluations:plan_forms", args=[plan.pk]),
+        "reviews": reviews_for_plan(plan),
+        "may_review": may_review(request.user, plan),
+        "review_url": reverse("evaluations:review_create", args=[plan.pk]),
+    }
 
 
 PANELS = [

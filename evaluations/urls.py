@@ -1,6 +1,6 @@
 from django.urls import path
 
-from evaluations.views import answers, dashboard, hosts, questionnaires
+from evaluations.views import answers, dashboard, hosts, questionnaires, reviews
 
 app_name = "evaluations"
 
@@ -13,4 +13,6 @@ urlpatterns = [
     path("evaluations/host/<int:pk>/status/", hosts.host_status, name="host_status"),
     path("evaluations/dashboard/", dashboard.dashboard_page, name="dashboard"),
     path("evaluations/dashboard/export.<str:fmt>", dashboard.dashboard_export, name="dashboard_export"),
+    path("evaluations/plan/<int:pk>/review/", reviews.review_create, name="review_create"),
+    path("evaluations/reviews/<int:pk>/", reviews.review_detail, name="review_detail"),
 ]

@@ -1,4 +1,5 @@
 from evaluations.models.host_review import HostReview
+from evaluations.models.plan_review import PlanReview, PlanReviewAction
 from evaluations.models.questionnaire import Audience, EvaluationForm, EvaluationQuestion, QuestionKind, Topic
 from evaluations.models.response import EvaluationAnswer, EvaluationInvitation, EvaluationResponse
 
@@ -10,6 +11,8 @@ __all__ = [
     "EvaluationQuestion",
     "EvaluationResponse",
     "HostReview",
+    "PlanReview",
+    "PlanReviewAction",
     "QuestionKind",
     "Topic",
 ]

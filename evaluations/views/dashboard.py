@@ -59,7 +59,8 @@ def _links(user):
 def _with_bars(sections):
     """Bar widths for the tables drawn as a chart (the table itself stays for screen readers)."""
     for section in sections:
-        for table in section.tables:
+        tables = section["tables"] if isinstance(section, dict) else section.tables
+        for table in tables:
             if not table.get("chart"):
                 continue
             top = max([max(r[1], r[2]) for r in table["rows"]] or [0]) or 1
