@@ -18,3 +18,19 @@ def assessment_figures(department_ids, years):
     if _assessment_figures is None:
         return None
     return _assessment_figures(department_ids, years)
+
+
+# ``dossier_assessments(placement) -> bytes | None``: the assessments app's page
+# of a placement's assessments for the inspection dossier (None: no file).
+_dossier_assessments = None
+
+
+def register_dossier_assessments(func) -> None:
+    global _dossier_assessments
+    _dossier_assessments = func
+
+
+def dossier_assessments(placement):
+    if _dossier_assessments is None:
+        return None
+    return _dossier_assessments(placement)

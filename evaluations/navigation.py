@@ -73,6 +73,7 @@ def _host_panel(request, host):
 
 
 def _plan_panel(request, plan):
+    from evaluations.views.dossiers import may_fetch
     from evaluations.views.reviews import may_review, reviews_for_plan
 
     return {
@@ -81,6 +82,9 @@ def _plan_panel(request, plan):
         "reviews": reviews_for_plan(plan),
         "may_review": may_review(request.user, plan),
         "review_url": reverse("evaluations:review_create", args=[plan.pk]),
+        "dossier_url": reverse("evaluations:dossier", args=[plan.pk])
+        if may_fetch(request.user, plan)
+        else "",
     }
 
 

@@ -13,3 +13,11 @@ def send_reminders() -> int:
     """One reminder a week after the evaluation went out; each invitation is
     claimed by a conditional UPDATE, so a second run sends nothing twice."""
     return sum(services.remind(invitation) for invitation in services.due_for_reminder()[:500])
+
+
+@shared_task(soft_time_limit=900, time_limit=960)
+def build_dossier(export_id: int) -> bool:
+    """Build one inspection dossier; returns quietly when it was claimed already or is gone."""
+    from evaluations import dossier
+
+    return dossier.run(export_id)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from evaluations.views import answers, dashboard, hosts, questionnaires, reviews
+from evaluations.views import answers, dashboard, dossiers, hosts, questionnaires, reviews
 
 app_name = "evaluations"
 
@@ -15,4 +15,7 @@ urlpatterns = [
     path("evaluations/dashboard/export.<str:fmt>", dashboard.dashboard_export, name="dashboard_export"),
     path("evaluations/plan/<int:pk>/review/", reviews.review_create, name="review_create"),
     path("evaluations/reviews/<int:pk>/", reviews.review_detail, name="review_detail"),
+    path("evaluations/plan/<int:pk>/dossier/", dossiers.dossier_page, name="dossier"),
+    path("evaluations/plan/<int:pk>/dossier/request/", dossiers.dossier_request, name="dossier_request"),
+    path("evaluations/dossier/<int:pk>/download/", dossiers.dossier_download, name="dossier_download"),
 ]

@@ -1,3 +1,4 @@
+from evaluations.models.dossier import DossierDownload, DossierExport, DossierStatus
 from evaluations.models.host_review import HostReview
 from evaluations.models.plan_review import PlanReview, PlanReviewAction
 from evaluations.models.questionnaire import Audience, EvaluationForm, EvaluationQuestion, QuestionKind, Topic
@@ -5,6 +6,9 @@ from evaluations.models.response import EvaluationAnswer, EvaluationInvitation, 
 
 __all__ = [
     "Audience",
+    "DossierDownload",
+    "DossierExport",
+    "DossierStatus",
     "EvaluationAnswer",
     "EvaluationForm",
     "EvaluationInvitation",
