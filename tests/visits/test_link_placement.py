@@ -7,6 +7,7 @@ from django.utils import timezone
 from agreements.models import Agreement, AgreementTemplate, SignatureRequest
 from agreements.services import LINK_PURPOSE as SIGN_PURPOSE
 from assessments.opening import PURPOSE as ASSESSMENT_PURPOSE
+from evaluations.services import PURPOSE as EVALUATION_PURPOSE
 from stagebeheer import links
 from stagebeheer.models import AccessLink, OutgoingMessage
 from tests.factories.visits import VisitFactory
@@ -22,6 +23,14 @@ def _signature_request(placement):
         placement=placement, version=1, kind=template.kind, template=template, status="sent"
     )
     return SignatureRequest.objects.create(agreement=agreement, party="host", name="Piet Praktijk")
+
+
+def _evaluation_invitation(placement):
+    from evaluations.models import EvaluationInvitation
+    from evaluations.services import current_form
+
+    form = current_form(placement.plan, "student")
+    return EvaluationInvitation.objects.create(placement=placement, audience="student", form=form)
 
 
 # How to make the target of each purpose for a placement. A new purpose must be
@@ -46,6 +55,7 @@ TARGETS = {
     SIGN_PURPOSE: _signature_request,
     INPUT_PURPOSE: lambda placement: VisitFactory(placement=placement),
     ASSESSMENT_PURPOSE: _assessment_form,
+    EVALUATION_PURPOSE: _evaluation_invitation,
 }
 
 
