@@ -116,6 +116,9 @@ track("visits.Visit", department="placement__plan__department_id")
 track("assessments.Assessment", sensitive=("tops", "tips"), department="placement__plan__department_id")
 track("assessments.Score", sensitive=("comment",), department="assessment__placement__plan__department_id")
 track("assessments.FinalJudgement", sensitive=("rationale",), department="placement__plan__department_id")
+track("evaluations.EvaluationResponse", department="placement__plan__department_id")
+track("evaluations.EvaluationAnswer", sensitive=("text",), department="response__placement__plan__department_id")
+track("evaluations.HostReview", sensitive=("comment",), department="placement__plan__department_id")
 track(
     "visits.Concern",
     sensitive=("description", "actions", "reporter_name", "reporter_contact"),

@@ -50,3 +50,24 @@ def test_retention_clears_the_assessment_texts_of_an_anonymised_student(assessed
     assert (assessed.tops, assessed.tips) == ("", "")
     assert Score.objects.get(assessment=assessed).comment == ""
     assert Score.objects.get(assessment=assessed).level_id is not None  # the figures stay
+
+
+def test_retention_clears_open_evaluation_answers_and_review_comments(department, supervisor):
+    from evaluations.models import EvaluationAnswer, EvaluationResponse, HostReview
+    from evaluations.services import current_form
+
+    placement = running_placement(department, supervisor)
+    form = current_form(placement.plan, "student")
+    response = EvaluationResponse.objects.create(placement=placement, audience="student", form=form)
+    question = form.questions.filter(kind="text").first() or form.questions.first()
+    EvaluationAnswer.objects.create(response=response, question=question, text="Mijn begeleider was vaak weg.")
+    review = HostReview.objects.create(
+        placement=placement, host=placement.host, reviewer=supervisor,
+        learning_opportunities=4, guidance=3, safety=5, would_place_again=True, comment="Prima plek.",
+    )
+    Student.objects.filter(pk=placement.student_id).update(left_on=dt.date(2020, 7, 1))
+    retention.run(today=dt.date(2030, 9, 1))
+    assert EvaluationAnswer.objects.get(response=response).text == ""
+    review.refresh_from_db()
+    assert review.comment == ""
+    assert review.safety == 5
