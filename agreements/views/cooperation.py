@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from agreements.forms import CooperationForm
 from agreements.models import CooperationAgreement, CooperationKind
 from placements.models import Host, PlacementPlan, PlanKind
+from stagebeheer.params import optional_id
 from stagebeheer.scoping import get_visible_or_404, has_role
 
 
@@ -31,10 +32,11 @@ def _form(request, instance=None):
     plans = PlacementPlan.objects.editable_by(request.user)
     initial = {}
     if instance is None:
-        if request.GET.get("host", "").isdigit():
-            initial = {"host": request.GET["host"], "kind": CooperationKind.STANDING_HOST}
-        if request.GET.get("plan", "").isdigit():
-            plan = plans.filter(pk=request.GET["plan"]).first()
+        host_id, plan_id = optional_id(request.GET, "host"), optional_id(request.GET, "plan")
+        if host_id:
+            initial = {"host": host_id, "kind": CooperationKind.STANDING_HOST}
+        if plan_id:
+            plan = plans.filter(pk=plan_id).first()
             if plan:
                 kind = CooperationKind.LWT_MBO if plan.kind == PlanKind.LWT else CooperationKind.STANDING_HOST
                 initial = {"plan": plan.pk, "kind": kind}

@@ -13,6 +13,7 @@ from placements.checks import ACTIVE_STATES, overlapping
 from placements.distance import describe
 from placements.models import Host, HostStatus, Placement, PlacementPlan
 from placements.views.common import get_editable, require_coordinator
+from stagebeheer.params import optional_date, required_id
 from stagebeheer.scoping import has_role
 
 WEEKS = 10
@@ -28,10 +29,7 @@ def capacity(request):
         from django.core.exceptions import PermissionDenied
 
         raise PermissionDenied
-    try:
-        first = _monday(date.fromisoformat(request.GET.get("week", "")))
-    except ValueError:
-        first = _monday(timezone.localdate())
+    first = _monday(optional_date(request.GET, "week") or timezone.localdate())
     weeks = [first + timedelta(weeks=i) for i in range(WEEKS)]
     last = weeks[-1] + timedelta(days=6)
     visible = Placement.objects.visible_to(request.user)
@@ -117,12 +115,9 @@ def match(request, pk):
     student = get_visible_or_404(
         Student.objects.filter(department_id=plan.department_id),
         request.user,
-        pk=request.GET.get("student") or 0,
+        pk=required_id(request.GET, "student"),
     )
-    try:
-        start = date.fromisoformat(request.GET.get("start", ""))
-    except ValueError:
-        start = timezone.localdate()
+    start = optional_date(request.GET, "start") or timezone.localdate()
     end = start + timedelta(weeks=4)
     hosts = list(
         Host.objects.visible_to(request.user)

@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.http import urlencode
 
+from stagebeheer.exports import table_response  # noqa: F401 - the views import it from here
 from stagebeheer.models import Department, User
 from stagebeheer.scoping import department_ids, has_role
 
@@ -43,35 +44,3 @@ def staff_of(department_ids_, role):
 def query_without_page(request) -> str:
     params = [(k, v) for k, values in request.GET.lists() for v in values if k != "page" and v]
     return urlencode(params)
-
-
-def table_response(filename: str, header, rows, fmt: str):
-    """CSV (semicolon, Excel-friendly in Dutch locales) or XLSX download."""
-    import csv
-    import io
-
-    from django.http import HttpResponse
-
-    if fmt == "xlsx":
-        from openpyxl import Workbook
-
-        book = Workbook(write_only=True)
-        sheet = book.create_sheet()
-        sheet.append(header)
-        for row in rows:
-            sheet.append(row)
-        buffer = io.BytesIO()
-        book.save(buffer)
-        response = HttpResponse(
-            buffer.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-        return response
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(header)
-    writer.writerows(rows)
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    return response

@@ -1,6 +1,8 @@
 """Upload → map columns and preview → import. The parsed file waits in the
 session between the steps, so nothing touches the tables before the last one."""
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -13,6 +15,7 @@ from placements.forms import ImportUploadForm
 from placements.models import Host, ImportMapping
 from placements.views.common import coordinator_departments, require_coordinator, table_response
 from stagebeheer.history import record
+from stagebeheer.params import optional_id
 
 LAST_DEPARTMENT = "placements-import-department"
 
@@ -34,10 +37,8 @@ def import_upload(request, kind):
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        chosen = request.POST.get("department", "")
-        department = (
-            departments.filter(pk=chosen).first() if chosen.isdigit() else None
-        ) or departments.first()
+        chosen = optional_id(request.POST, "department")
+        department = (departments.filter(pk=chosen).first() if chosen else None) or departments.first()
         try:
             header, rows = importing.read_table(upload.name, upload.read())
         except importing.UnreadableFileError as exc:
@@ -69,9 +70,9 @@ def import_upload(request, kind):
 def _default_department(request, departments):
     """The department asked for (?department=), else the one imported into last,
     else the coordinator's first — never silently another one."""
-    for wanted in (request.GET.get("department", ""), str(request.session.get(LAST_DEPARTMENT, ""))):
-        if wanted.isdigit() and departments.filter(pk=wanted).exists():
-            return int(wanted)
+    for wanted in (optional_id(request.GET, "department"), request.session.get(LAST_DEPARTMENT)):
+        if isinstance(wanted, int) and departments.filter(pk=wanted).exists():
+            return wanted
     first = departments.first()
     return first.pk if first else None
 
@@ -90,7 +91,8 @@ def _mapping_from(request, kind, header):
     mapping = {}
     for column in importing.KINDS[kind]:
         raw = request.POST.get(f"map_{column.key}", "")
-        mapping[column.key] = int(raw) if raw.isdigit() and int(raw) < len(header) else None
+        # A column number; 0 is the first column, so not an id (re.fullmatch keeps out "²").
+        mapping[column.key] = int(raw) if re.fullmatch(r"[0-9]{1,4}", raw) and int(raw) < len(header) else None
     return mapping
 
 

@@ -16,6 +16,7 @@ from placements.models import Host, HostKind, Placement, PlacementPlan, Student,
 from placements.views.common import get_editable, staff_of
 from stagebeheer.history import history_of
 from stagebeheer.navigation import panels_for_slot
+from stagebeheer.params import optional_id
 from stagebeheer.scoping import department_ids, get_visible_or_404
 
 HOURS_SHOWN = 30
@@ -134,12 +135,12 @@ def _render_form(request, form, plan, placement=None, result=None, replaces=None
 def placement_create(request, plan_pk):
     plan = get_editable(PlacementPlan.objects.select_related("department"), request.user, pk=plan_pk)
     replaces = None
-    replaces_pk = request.GET.get("replaces") or request.POST.get("replaces")
+    replaces_pk = optional_id(request.GET, "replaces") or optional_id(request.POST, "replaces")
     initial = {"carried_over_hours": 0}
     if replaces_pk:
         replaces = (
             Placement.objects.editable_by(request.user)
-            .filter(pk=replaces_pk if str(replaces_pk).isdigit() else 0, plan=plan, state="terminated")
+            .filter(pk=replaces_pk, plan=plan, state="terminated")
             .select_related("student", "host")
             .first()
         )
@@ -150,10 +151,10 @@ def placement_create(request, plan_pk):
             carried_over_hours=services.missed_hours(replaces),
             school_supervisor=replaces.school_supervisor_id,
         )
-    elif request.GET.get("student", "").isdigit():
-        initial["student"] = request.GET["student"]
-    if request.GET.get("host", "").isdigit():
-        initial["host"] = request.GET["host"]
+    elif optional_id(request.GET, "student"):
+        initial["student"] = optional_id(request.GET, "student")
+    if optional_id(request.GET, "host"):
+        initial["host"] = optional_id(request.GET, "host")
     form = PlacementForm(
         request.POST or None, initial=initial, **_form_kwargs(plan, request.user, plan.default_schedule)
     )

@@ -11,6 +11,7 @@ from placements.models import HostKind, PlacementPlan, PlacementState, PlanKind
 from placements.views.common import coordinator_departments, get_editable, require_coordinator
 from stagebeheer.history import history_of
 from stagebeheer.navigation import panels_for_slot
+from stagebeheer.params import optional_id
 from stagebeheer.scoping import get_visible_or_404, has_role
 
 
@@ -32,9 +33,9 @@ def plan_list(request):
 def plan_create(request):
     require_coordinator(request.user)
     departments = coordinator_departments(request.user)
-    department_id = request.POST.get("department") or request.GET.get("department")
+    department_id = optional_id(request.POST, "department") or optional_id(request.GET, "department")
     kind = request.POST.get("kind") or request.GET.get("kind")
-    department = departments.filter(pk=department_id).first() if str(department_id or "").isdigit() else None
+    department = departments.filter(pk=department_id).first() if department_id else None
     if department is None or kind not in PlanKind.values:
         # First step: which department and which kind of stage (it sets the defaults).
         return render(

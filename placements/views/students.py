@@ -20,6 +20,7 @@ from placements.views.common import (
     table_response,
 )
 from stagebeheer.models import Department
+from stagebeheer.params import optional_id
 from stagebeheer.scoping import department_ids, get_visible_or_404
 
 
@@ -40,8 +41,9 @@ def filtered_students(request):
         students = students.filter(
             Q(search_name__contains=search_key(q)) | Q(number=q) | Q(class_name__iexact=q)
         )
-    if request.GET.get("department", "").isdigit():
-        students = students.filter(department_id=request.GET["department"])
+    department_id = optional_id(request.GET, "department")
+    if department_id:
+        students = students.filter(department_id=department_id)
     if request.GET.get("class"):
         students = students.filter(class_name__iexact=request.GET["class"][:20])
     return students
@@ -113,7 +115,8 @@ def _student_form(request, department, instance=None):
 def student_create(request):
     require_coordinator(request.user)
     departments = coordinator_departments(request.user)
-    department = departments.filter(pk=request.GET.get("department") or 0).first() or departments.first()
+    department_id = optional_id(request.GET, "department")
+    department = (departments.filter(pk=department_id).first() if department_id else None) or departments.first()
     form, formset = _student_form(request, department)
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         with transaction.atomic():

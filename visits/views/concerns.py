@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from placements.models import PlacementState
 from stagebeheer.history import history_of
+from stagebeheer.params import optional_id
 from visits import services
 from visits.access import (
     concern_for,
@@ -50,11 +51,9 @@ def concern_add(request, pk):
     """Raise a concern about a placement, optionally from a visit (?visit=<id>)."""
     placement = placement_for_guiding(request.user, pk)
     visit = None
-    visit_id = request.GET.get("visit") or request.POST.get("visit")
+    visit_id = optional_id(request.GET, "visit") or optional_id(request.POST, "visit")
     if visit_id:
-        if not str(visit_id).isdigit():
-            raise PermissionDenied
-        visit = visit_for_guiding(request.user, int(visit_id))
+        visit = visit_for_guiding(request.user, visit_id)
         if visit.placement_id != placement.pk:
             raise PermissionDenied
     form = ConcernForm(request.POST or None)
