@@ -299,6 +299,17 @@ class HostForm(LimitsMixin, forms.ModelForm):
     # Places per period: even a hospital's ward takes a few dozen, not thousands.
     limits = {"capacity": (0, 200), "notes": 5000, "status_reason": 2000}
 
+    def __init__(self, *args, may_set_status=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not may_set_status:
+            # The status holds for the whole school: only a coordinator of a
+            # department that places students here decides it (issue 9.7).
+            for name in ("status", "status_reason"):
+                self.fields[name].disabled = True
+            self.fields["status"].help_text = _(
+                "Alleen de stagecoördinator van een afdeling die hier stagiairs heeft, wijzigt de status."
+            )
+
     def clean_kvk_number(self):
         value = self.cleaned_data["kvk_number"].strip()
         if value and (not value.isdigit() or len(value) != 8):

@@ -125,3 +125,11 @@ def form_dataset(db):
     from tests.forms_catalogue import make_dataset
 
     return make_dataset()
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--print-access-matrix",
+        action="store_true",
+        help="print what every URL answers each persona (tests/test_access_matrix.py)",
+    )

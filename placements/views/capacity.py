@@ -12,9 +12,12 @@ from django.utils import timezone
 from placements.checks import ACTIVE_STATES, overlapping
 from placements.distance import describe
 from placements.models import Host, HostStatus, Placement, PlacementPlan
-from placements.views.common import get_editable, require_coordinator
 from stagebeheer.params import optional_date, required_id
-from stagebeheer.scoping import has_role
+from stagebeheer.permissions import (
+    editable_or_403,
+    require_coordinator,
+    require_coordinator_or_leader,
+)
 
 WEEKS = 10
 
@@ -25,10 +28,7 @@ def _monday(day: date) -> date:
 
 @login_required
 def capacity(request):
-    if not (has_role(request.user, "coordinator") or has_role(request.user, "leader")):
-        from django.core.exceptions import PermissionDenied
-
-        raise PermissionDenied
+    require_coordinator_or_leader(request.user)
     first = _monday(optional_date(request.GET, "week") or timezone.localdate())
     weeks = [first + timedelta(weeks=i) for i in range(WEEKS)]
     last = weeks[-1] + timedelta(days=6)
@@ -108,11 +108,11 @@ def _words(text: str) -> set[str]:
 def match(request, pk):
     """Hosts that fit a student in a plan, best first; the coordinator decides."""
     require_coordinator(request.user)
-    plan = get_editable(PlacementPlan.objects.select_related("department"), request.user, pk=pk)
+    plan = editable_or_403(PlacementPlan.objects.select_related("department"), request.user, pk=pk)
     from placements.models import Student
-    from stagebeheer.scoping import get_visible_or_404
+    from stagebeheer.permissions import visible_or_404
 
-    student = get_visible_or_404(
+    student = visible_or_404(
         Student.objects.filter(department_id=plan.department_id),
         request.user,
         pk=required_id(request.GET, "student"),

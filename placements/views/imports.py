@@ -13,9 +13,10 @@ from django.views.decorators.http import require_POST
 from placements import importing
 from placements.forms import ImportUploadForm
 from placements.models import Host, ImportMapping
-from placements.views.common import coordinator_departments, require_coordinator, table_response
+from placements.views.common import table_response
 from stagebeheer.history import record
 from stagebeheer.params import optional_id
+from stagebeheer.permissions import coordinator_departments, require_coordinator
 
 LAST_DEPARTMENT = "placements-import-department"
 
@@ -165,6 +166,8 @@ def import_map(request, kind):
 @require_POST
 def import_cancel(request, kind):
     _check_kind(kind)
+    # Like every import step, a coordinator's (the access matrix found it open to all staff).
+    require_coordinator(request.user)
     request.session.pop(_session_key(kind), None)
     return redirect("placements:student_list" if kind == "students" else "placements:host_list")
 

@@ -184,7 +184,7 @@ def overview(request):
 
 
 def _coordinator_ids(user):
-    from stagebeheer.scoping import department_ids
+    from stagebeheer.permissions import department_ids
 
     if user.is_superuser:
         return list(PlacementPlan.objects.values_list("department_id", flat=True))

@@ -9,11 +9,11 @@ from django.views.decorators.http import require_POST
 
 from stagebeheer.mail import send_on_commit
 from stagebeheer.models import OutgoingMessage
-from stagebeheer.scoping import get_visible_or_404, has_role
+from stagebeheer.permissions import may_read_outbox, visible_or_404
 
 
 def _require_coordinator(user):
-    if not has_role(user, "coordinator"):
+    if not may_read_outbox(user):
         raise PermissionDenied
 
 
@@ -36,7 +36,7 @@ def outbox(request):
 @login_required
 def outbox_message(request, pk):
     _require_coordinator(request.user)
-    message = get_visible_or_404(OutgoingMessage.objects, request.user, pk=pk)
+    message = visible_or_404(OutgoingMessage.objects, request.user, pk=pk)
     return render(request, "stagebeheer/outbox_message.html", {"message": message})
 
 
@@ -45,7 +45,7 @@ def outbox_message(request, pk):
 def outbox_retry(request, pk):
     """Queue a failed message once more; the claim in the task keeps it single."""
     _require_coordinator(request.user)
-    message = get_visible_or_404(OutgoingMessage.objects, request.user, pk=pk)
+    message = visible_or_404(OutgoingMessage.objects, request.user, pk=pk)
     with transaction.atomic():
         requeued = OutgoingMessage.objects.filter(pk=message.pk, status=OutgoingMessage.Status.FAILED).update(
             status=OutgoingMessage.Status.QUEUED, attempts=0

@@ -12,15 +12,15 @@ from django.views.decorators.http import require_POST
 
 from placements.models import Placement
 from stagebeheer.params import id_list
-from visits import services
-from visits.access import (
+from stagebeheer.permissions import (
     may_see_concerns,
     placement_for_guiding,
     placement_for_reading,
-    placement_page_url,
     visit_for_guiding,
     visit_for_reading,
 )
+from visits import services
+from visits.access import placement_page_url
 from visits.forms import ActionFormSet, CancelForm, MomentForm, MoveForm, VisitLogForm
 from visits.inputs import request_input
 from visits.models import Concern, Visit, VisitStatus, WorkplaceInput
