@@ -23,7 +23,8 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from stagebeheer import links
 from tests.access_matrix_table import LINK_TABLE, PERSONAS, SKIPPED, TABLE
 
-pytestmark = pytest.mark.django_db
+# One worker builds the world once (make test runs -n 2 --dist loadgroup).
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("access_matrix")]
 
 
 def url_names(patterns=None, namespace=None):
