@@ -45,6 +45,7 @@ demo: debs-demo $(STAMP) locale/en/LC_MESSAGES/django.mo
 
 lint: $(STAMP)
 	.venv/bin/ruff check .
+	.venv/bin/bandit -q -c pyproject.toml -r stagebeheer placements agreements visits assessments evaluations formats
 	$(PY) manage.py check --fail-level WARNING
 	$(PY) manage.py makemigrations --check --dry-run -v 0
 

@@ -390,9 +390,15 @@ def confirm_week(placement: Placement, week_start: date, confirmed_by: str) -> i
 def set_host_status(host, status: str, *, reason: str, actor=None) -> bool:
     """Put a host on watch, mark it unsuitable or active again, with reason and
     date (other apps call this, e.g. the outcome of a concern). Returns False
-    when the host already had that status."""
+    when the host already had that status. The status holds for every
+    department of the school, so only a coordinator of a department that uses
+    the host (or an administrator) may change it (stagebeheer.permissions);
+    ``actor=None`` is the system itself (the demo seed, a migration)."""
     from placements.models import Host, HostStatus
+    from stagebeheer.permissions import require_host_status_right
 
+    if actor is not None:
+        require_host_status_right(actor, host)
     if host.status == status:
         return False
     today = timezone.localdate()

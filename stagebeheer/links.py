@@ -36,6 +36,11 @@ class LinkHandler:
         handler = getattr(self, name, None)
         if handler is None:
             allowed = [m.upper() for m in ("get", "post") if hasattr(self, f"{m}_{action}" if action else m)]
+            if not allowed:
+                # /l/<token>/bogus/: no such page behind this link, the same answer as an unknown link.
+                from django.shortcuts import render
+
+                return render(request, "links/unknown.html", status=404)
             return HttpResponseNotAllowed(allowed)
         return handler(request, link)
 

@@ -23,6 +23,8 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+# A form posted after its cookie vanished gets a Dutch page that says nothing was stored.
+CSRF_FAILURE_VIEW = "stagebeheer.views.errors.csrf_failure"
 # The address the links in outgoing mail point to.
 SITE_URL = (env_str("SITE_URL") or "http://127.0.0.1:8000").rstrip("/")
 if urlparse(SITE_URL).scheme not in {"http", "https"}:
@@ -60,6 +62,7 @@ MIDDLEWARE = [
     "stagebeheer.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "stagebeheer.middleware.RefuseNulMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "audit.middleware.AuditContextMiddleware",  # names the user on every change (audit trail)
     "django.contrib.messages.middleware.MessageMiddleware",

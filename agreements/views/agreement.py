@@ -15,7 +15,7 @@ from agreements.forms import PaperForm, SendForm, SignForm
 from agreements.models import Agreement, AgreementStatus, Party, PdfStatus, Signature, SignatureRequest
 from placements.models import Placement
 from stagebeheer.history import history_of, note_read
-from stagebeheer.scoping import get_visible_or_404
+from stagebeheer.permissions import visible_or_404
 
 
 def _agreement_qs():
@@ -28,7 +28,7 @@ def _agreement_qs():
 
 
 def _get(request, pk):
-    return get_visible_or_404(_agreement_qs(), request.user, pk=pk)
+    return visible_or_404(_agreement_qs(), request.user, pk=pk)
 
 
 def _require_edit(request, agreement):
@@ -114,7 +114,7 @@ def scan(request, pk):
 @login_required
 @require_POST
 def generate(request, placement_pk):
-    placement = get_visible_or_404(Placement.objects, request.user, pk=placement_pk)
+    placement = visible_or_404(Placement.objects, request.user, pk=placement_pk)
     if not Placement.objects.editable_by(request.user).filter(pk=placement.pk).exists():
         raise PermissionDenied
     try:

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import JsonResponse
@@ -8,17 +9,19 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from placements import services
 from placements.checks import ACTIVE_STATES
 from placements.forms import HostForm, WorkplaceSupervisorForm
 from placements.models import Host, HostKind, HostStatus, Placement, WorkplaceSupervisor
-from placements.views.common import (
-    coordinator_departments,
-    get_editable,
-    query_without_page,
-    require_coordinator,
-)
+from placements.views.common import query_without_page
 from stagebeheer.navigation import panels_for_slot
-from stagebeheer.scoping import get_visible_or_404
+from stagebeheer.permissions import (
+    coordinator_departments,
+    editable_or_403,
+    may_set_host_status,
+    require_coordinator,
+    visible_or_404,
+)
 
 
 def filtered_hosts(request):
@@ -70,7 +73,7 @@ def host_list(request):
 
 @login_required
 def host_detail(request, pk):
-    host = get_visible_or_404(Host.objects, request.user, pk=pk)
+    host = visible_or_404(Host.objects, request.user, pk=pk)
     placements = (
         Placement.objects.visible_to(request.user)
         .filter(host=host)
@@ -106,9 +109,13 @@ def host_create(request):
     if request.method == "POST" and form.is_valid():
         host = form.save(commit=False)
         host.school = next(iter(schools.values()))
-        if host.status != HostStatus.ACTIVE:
-            host.status_changed_on = timezone.localdate()
-        host.save()
+        status, reason = host.status, host.status_reason
+        host.status, host.status_reason = HostStatus.ACTIVE, ""
+        with transaction.atomic():
+            host.save()
+            if status != HostStatus.ACTIVE:
+                # A status other than active goes through the service, with its history line.
+                services.set_host_status(host, status, reason=reason, actor=request.user)
         messages.success(request, _("Het stagebedrijf is toegevoegd."))
         return redirect("placements:host_detail", pk=host.pk)
     return render(request, "placements/host_form.html", {"form": form, "host": None})
@@ -116,14 +123,21 @@ def host_create(request):
 
 @login_required
 def host_edit(request, pk):
-    host = get_editable(Host.objects, request.user, pk=pk)
-    old_status = host.status
-    form = HostForm(request.POST or None, instance=host)
+    host = editable_or_403(Host.objects, request.user, pk=pk)
+    old_status, old_reason = host.status, host.status_reason
+    form = HostForm(
+        request.POST or None, instance=host, may_set_status=may_set_host_status(request.user, host)
+    )
     if request.method == "POST" and form.is_valid():
         host = form.save(commit=False)
-        if host.status != old_status:
-            host.status_changed_on = timezone.localdate()
-        host.save()
+        status, reason = host.status, host.status_reason
+        if status != old_status:
+            host.status, host.status_reason = old_status, old_reason
+        with transaction.atomic():
+            host.save()
+            if status != old_status:
+                # The status changes only through the service (its right, its history line).
+                services.set_host_status(host, status, reason=reason, actor=request.user)
         messages.success(request, _("Het stagebedrijf is opgeslagen."))
         return redirect("placements:host_detail", pk=host.pk)
     return render(request, "placements/host_form.html", {"form": form, "host": host})
@@ -131,7 +145,7 @@ def host_edit(request, pk):
 
 @login_required
 def supervisor_create(request, pk):
-    host = get_editable(Host.objects, request.user, pk=pk)
+    host = editable_or_403(Host.objects, request.user, pk=pk)
     form = WorkplaceSupervisorForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         supervisor = form.save(commit=False)
@@ -144,8 +158,8 @@ def supervisor_create(request, pk):
 
 @login_required
 def supervisor_edit(request, pk):
-    supervisor = get_visible_or_404(WorkplaceSupervisor.objects.select_related("host"), request.user, pk=pk)
-    host = get_editable(Host.objects, request.user, pk=supervisor.host_id)
+    supervisor = visible_or_404(WorkplaceSupervisor.objects.select_related("host"), request.user, pk=pk)
+    host = editable_or_403(Host.objects, request.user, pk=supervisor.host_id)
     form = WorkplaceSupervisorForm(request.POST or None, instance=supervisor)
     if request.method == "POST" and form.is_valid():
         form.save()

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _l
 from placements.models import Placement, PlacementPlan, PlacementState, Student
 from placements.search import search_key
 from placements.views.common import query_without_page, staff_of, table_response
+from stagebeheer.params import optional_id
 
 FILTER_KEYS = ("state", "class", "supervisor", "host", "hostname", "q")
 STATE_FILTERS = [
@@ -79,10 +80,11 @@ def apply_filters(rows, params):
         rows = rows.filter(placement_state=state)
     if params.get("class"):
         rows = rows.filter(class_name__iexact=params["class"][:20])
-    if params.get("supervisor", "").isdigit():
-        rows = rows.filter(placement_supervisor_id=params["supervisor"])
-    if params.get("host", "").isdigit():
-        rows = rows.filter(placement_host_id=params["host"])
+    supervisor_id, host_id = optional_id(params, "supervisor"), optional_id(params, "host")
+    if supervisor_id:
+        rows = rows.filter(placement_supervisor_id=supervisor_id)
+    if host_id:
+        rows = rows.filter(placement_host_id=host_id)
     host_name = params.get("hostname", "").strip()[:100]
     if host_name:
         rows = rows.filter(placement_host__icontains=host_name)
@@ -159,8 +161,9 @@ def overview(request):
         .order_by("-school_year", "title")
     )
     plan = None
-    if request.GET.get("plan", "").isdigit():
-        plan = next((p for p in plans if p.pk == int(request.GET["plan"])), None)
+    plan_id = optional_id(request.GET, "plan")
+    if plan_id:
+        plan = next((p for p in plans if p.pk == plan_id), None)
     plan = plan or (plans[0] if plans else None)
     if plan is None:
         return render(request, "placements/overview.html", {"plan": None, "plans": []})
@@ -222,7 +225,7 @@ def overview(request):
 
 
 def _coordinator_ids(user):
-    from stagebeheer.scoping import department_ids
+    from stagebeheer.permissions import department_ids
 
     if user.is_superuser:
         return list(PlacementPlan.objects.values_list("department_id", flat=True))
