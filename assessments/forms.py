@@ -13,16 +13,17 @@ from assessments.models import (
     Scale,
 )
 from assessments.versioning import usable_for_plans
+from stagebeheer.formlimits import LimitsMixin
 
 
-class FrameworkForm(forms.ModelForm):
+class FrameworkForm(LimitsMixin, forms.ModelForm):
     class Meta:
         model = CompetencyFramework
         fields = ["name", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
 
-class NewFrameworkForm(forms.Form):
+class NewFrameworkForm(LimitsMixin, forms.Form):
     """A new framework starts as a copy (of a standard list or an own one), so it
     always holds at least five competencies."""
 
@@ -46,7 +47,7 @@ class NewFrameworkForm(forms.Form):
             self.fields["department"].initial = departments.first()
 
 
-class CompetencyForm(forms.ModelForm):
+class CompetencyForm(LimitsMixin, forms.ModelForm):
     """Name, description and an indicator per level of the framework's scale."""
 
     class Meta:
@@ -82,7 +83,7 @@ class CompetencyForm(forms.ModelForm):
         }
 
 
-class ScaleForm(forms.Form):
+class ScaleForm(LimitsMixin, forms.Form):
     MAX_LEVELS = 10
     name = forms.CharField(label=_("Naam van de schaal"), max_length=100)
     department = forms.ModelChoiceField(label=_("Afdeling"), queryset=None)
@@ -110,7 +111,7 @@ class ScaleForm(forms.Form):
         return data
 
 
-class SetupForm(forms.ModelForm):
+class SetupForm(LimitsMixin, forms.ModelForm):
     class Meta:
         model = PlanAssessmentSetup
         fields = ["framework", "method", "weight_workplace", "weight_school", "weight_student"]
@@ -141,7 +142,7 @@ class SetupForm(forms.ModelForm):
         return data
 
 
-class RoundForm(forms.ModelForm):
+class RoundForm(LimitsMixin, forms.ModelForm):
     class Meta:
         model = Round
         fields = ["kind", "share", "by_workplace", "by_student", "by_school"]

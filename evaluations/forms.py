@@ -2,15 +2,16 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from evaluations.models import QuestionKind, Topic
+from stagebeheer.formlimits import LimitsMixin
 
 SCALE_CHOICES = [(str(n), str(n)) for n in range(1, 6)]
 MAX_QUESTIONS = 20
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(LimitsMixin, forms.Form):
     """One field per question of the form version: 1–5 buttons or a short text."""
 
-    def __init__(self, questions, *args, **kwargs):
+    def __init__(self, *args, questions, **kwargs):
         super().__init__(*args, **kwargs)
         self.questions = list(questions)
         for question in self.questions:
@@ -35,7 +36,7 @@ class AnswerForm(forms.Form):
         return {q.pk: self.cleaned_data.get(f"q{q.pk}") for q in self.questions}
 
 
-class QuestionForm(forms.Form):
+class QuestionForm(LimitsMixin, forms.Form):
     # Field defaults, so an untouched empty row counts as unchanged and is skipped.
     topic = forms.ChoiceField(
         label=_("onderwerp"),
@@ -62,7 +63,7 @@ QuestionFormSet = forms.formset_factory(
 )
 
 
-class HostReviewForm(forms.Form):
+class HostReviewForm(LimitsMixin, forms.Form):
     learning_opportunities = forms.TypedChoiceField(
         label=_("Leerkansen op de werkplek"), choices=SCALE_CHOICES, coerce=int, widget=forms.RadioSelect
     )
@@ -83,7 +84,7 @@ class HostReviewForm(forms.Form):
     )
 
 
-class HostStatusForm(forms.Form):
+class HostStatusForm(LimitsMixin, forms.Form):
     status = forms.ChoiceField(label=_("Nieuwe status"), widget=forms.Select(attrs={"class": "form-select"}))
     reason = forms.CharField(
         label=_("Reden"), max_length=500, widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"})
@@ -102,7 +103,7 @@ class HostStatusForm(forms.Form):
         return reason
 
 
-class PlanReviewForm(forms.Form):
+class PlanReviewForm(LimitsMixin, forms.Form):
     findings = forms.CharField(
         label=_("Bevindingen"),
         max_length=5000,
@@ -135,7 +136,7 @@ class PlanReviewForm(forms.Form):
         return year
 
 
-class ActionForm(forms.Form):
+class ActionForm(LimitsMixin, forms.Form):
     description = forms.CharField(
         label=_("Actie"),
         max_length=300,

@@ -40,13 +40,13 @@ class EvaluationHandler(LinkHandler):
             return render(request, "links/unknown.html", status=404)
         if invitation.completed_at:
             return render(request, "links/completed.html", {"link": link}, status=410)
-        return self._render(request, link, invitation, AnswerForm(invitation.form.questions.all()))
+        return self._render(request, link, invitation, AnswerForm(questions=invitation.form.questions.all()))
 
     def post(self, request, link):
         invitation = self._invitation(link)
         if invitation is None:
             return render(request, "links/unknown.html", status=404)
-        form = AnswerForm(invitation.form.questions.all(), request.POST)
+        form = AnswerForm(request.POST, questions=invitation.form.questions.all())
         if not form.is_valid():
             return self._render(request, link, invitation, form, status=400)
         try:

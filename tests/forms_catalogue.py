@@ -109,7 +109,31 @@ def _duo_form(data):
     return {"candidates": Placement.objects.exclude(pk=data["placement"].pk)}
 
 
+def _setup(data):
+    from assessments.presets import apply_default
+
+    return apply_default(data["placement"].plan)
+
+
+def _questions(data):
+    from evaluations.services import current_form
+
+    return current_form(data["placement"].plan, "student").questions.all()
+
+
+def _departments(data):
+    from stagebeheer.models import Department
+
+    return Department.objects.filter(pk=data["department"].pk)
+
+
 FORM_KWARGS = {
+    "assessments.forms.CompetencyForm": lambda data: {"levels": _setup(data).framework.scale.levels.all()},
+    "assessments.forms.NewFrameworkForm": lambda data: {"user": data["coordinator"], "departments": _departments(data)},
+    "assessments.forms.RoundForm": lambda data: {"setup": _setup(data)},
+    "assessments.forms.ScaleForm": lambda data: {"departments": _departments(data)},
+    "assessments.forms.SetupForm": lambda data: {"user": data["coordinator"]},
+    "evaluations.forms.AnswerForm": lambda data: {"questions": _questions(data)},
     "placements.forms.PlacementForm": _placement_form,
     "placements.forms.StudentForm": _student_form,
     "placements.forms.HoursForm": lambda data: {"placement": data["placement"]},

@@ -19,7 +19,7 @@ def answer(request, pk):
         messages.info(request, _("Deze evaluatie is al ingevuld."))
         return redirect("evaluations:placement", pk=placement.pk)
     questions = invitation.form.questions.all()
-    form = AnswerForm(questions, request.POST or None)
+    form = AnswerForm(request.POST or None, questions=questions)
     if request.method == "POST":
         if form.is_valid():
             try:

@@ -1,3 +1,4 @@
+
 """Host review after a placement, and the coordinator's decision on the host's status."""
 
 from django.contrib import messages
@@ -14,6 +15,7 @@ from evaluations.models import HostReview
 from evaluations.services_hosts import AlreadyReviewedError, review_host
 from placements import services as placement_services
 from placements.models import Host, Placement, PlacementState
+from stagebeheer.permissions import may_set_host_status
 from stagebeheer.scoping import get_visible_or_404
 
 FINISHED = (PlacementState.COMPLETED, PlacementState.TERMINATED)
@@ -56,7 +58,8 @@ def host_review(request, pk):
 def host_status(request, pk):
     """The coordinator decides; the suggestion never changes a status by itself."""
     host = get_visible_or_404(Host.objects, request.user, pk=pk)
-    if not Host.objects.editable_by(request.user).filter(pk=host.pk).exists():
+    # Only a coordinator of a department that uses the host decides (issue 9.7).
+    if not may_set_host_status(request.user, host):
         raise PermissionDenied
     form = HostStatusForm(request.POST)
     if form.is_valid():
@@ -74,7 +77,7 @@ def host_status(request, pk):
 
 def host_panel_context(request, host):
     record = host_record(host)
-    may_decide = Host.objects.editable_by(request.user).filter(pk=host.pk).exists()
+    may_decide = may_set_host_status(request.user, host)
     form = None
     if may_decide:
         form = HostStatusForm(initial={"status": record.suggestion or host.status})

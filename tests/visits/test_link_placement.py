@@ -40,13 +40,13 @@ def _assessment_form(placement):
     from assessments.presets import apply_default
 
     setup = apply_default(placement.plan)
-    return Assessment.objects.create(
+    assessment, _created = Assessment.objects.get_or_create(
         placement=placement,
         round=setup.rounds.get(kind="final"),
         party="workplace",
-        framework=setup.framework,
-        due_on=placement.end_date,
+        defaults={"framework": setup.framework, "due_on": placement.end_date},
     )
+    return assessment
 
 
 TARGETS = {
