@@ -111,3 +111,52 @@ def test_the_workplace_supervisor_and_the_student_fill_in_by_link_on_a_phone(
     student.get_by_role("button", name="Zelfbeoordeling versturen").click()
     expect(student.get_by_role("heading", level=1)).to_have_text("Dank u wel")
     step(student, "self-assessment thanks")
+
+
+def test_the_supervisor_records_the_final_judgement_and_the_coordinator_completes(
+    desktop, page_at, login_as, step
+):
+    from placements.models import Placement
+
+    placement = (
+        Placement.objects.filter(
+            school_supervisor__email="begeleider@rijncollege.example",
+            state="active",
+            plan__assessment_setup__method="weights",
+        )
+        .select_related("student")
+        .order_by("pk")
+        .first()
+    )
+    assert placement is not None, "the demo should have a running placement of this supervisor"
+    login_as(desktop, "supervisor", check=False)
+    desktop.goto(f"/assessments/placement/{placement.pk}/compare/")
+    expect(desktop.get_by_role("heading", level=1)).to_have_text("Beoordelingen naast elkaar")
+    step(desktop, "comparison")
+    desktop.get_by_role("link", name="Eindoordeel vastleggen").click()
+    step(desktop, "final judgement form")
+    for select in desktop.locator("table select").all():
+        select.select_option(label="voldoende")
+    desktop.locator("select[name=overall]").select_option(label="voldoende")
+    desktop.get_by_label("Onderbouwing").fill(
+        "Besproken in het eindgesprek; past bij wat ik bij de bezoeken zag."
+    )
+    desktop.get_by_role("button", name="Eindoordeel vastleggen").click()
+    expect(desktop.get_by_role("heading", name="Eindoordeel: voldoende")).to_be_visible()
+    step(desktop, "comparison with judgement")
+
+    coordinator = page_at(1280)
+    login_as(coordinator, "coordinator", check=False)
+    coordinator.goto(f"/assessments/placement/{placement.pk}/complete/")
+    expect(coordinator.get_by_role("heading", level=1)).to_contain_text("Stage afronden")
+    step(coordinator, "completion checklist")
+    coordinator.get_by_role("button", name="Toch afronden").click()
+    expect(
+        coordinator.get_by_text("Schrijf een reden").or_(coordinator.get_by_text("Afronden kan nog niet"))
+    ).to_be_visible()
+    coordinator.get_by_label("Reden om toch af te ronden").fill(
+        "Leerling is verhuisd; uren telefonisch bevestigd."
+    )
+    coordinator.get_by_role("button", name="Toch afronden").click()
+    expect(coordinator.get_by_text("De stage is afgerond.")).to_be_visible()
+    step(coordinator, "placement completed")
