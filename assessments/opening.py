@@ -95,8 +95,9 @@ def revoke_links(assessment) -> int:
     return len(links)
 
 
-def open_round(placement, rnd, actor=None) -> int:
-    """Create each party's form for this round; returns how many were new."""
+def open_round(placement, rnd, actor=None, send=True) -> int:
+    """Create each party's form for this round; returns how many were new.
+    ``send=False`` (the demo seed) opens without mailing; a resend mails later."""
     setup = rnd.setup
     due_on = rnd.date_for(placement.start_date, placement.end_date)
     created = 0
@@ -111,7 +112,7 @@ def open_round(placement, rnd, actor=None) -> int:
                     due_on=due_on,
                 )
                 assessment.placement = placement
-                if party != Party.SCHOOL:
+                if send and party != Party.SCHOOL:
                     send_link(assessment, actor)
         except IntegrityError:
             continue  # opened already, by the task or by hand
