@@ -14,6 +14,7 @@ title, school and version in the XMP metadata.
 
 import logging
 import mimetypes
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
@@ -112,6 +113,13 @@ def _with_our_xmp(generate, meta: PdfMetadata):
     return generate_rdf_metadata
 
 
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_text(value):
+    return _XML_INVALID.sub(" ", value) if isinstance(value, str) else value
+
+
 def render_pdf(html: str, metadata: PdfMetadata | None = None, *, fetcher=None) -> bytes:
     """Render ``html`` to an archival, tagged PDF, fetching only the project's static files."""
     from weasyprint import HTML
@@ -119,6 +127,12 @@ def render_pdf(html: str, metadata: PdfMetadata | None = None, *, fetcher=None) 
     fetcher = fetcher or url_fetcher()
     document = HTML(string=html, base_url=STATIC_ORIGIN, url_fetcher=fetcher).render()
     meta = metadata or PdfMetadata()
+    # XMP is XML 1.0: a control character in a title (a hostile or pasted name) would make it invalid.
+    info = document.metadata
+    info.title = _xml_text(info.title)
+    info.description = _xml_text(info.description)
+    info.authors = [_xml_text(a) for a in info.authors]
+    info.keywords = [_xml_text(k) for k in info.keywords]
     document.metadata.generate_rdf_metadata = _with_our_xmp(document.metadata.generate_rdf_metadata, meta)
     if meta.school and not document.metadata.authors:
         document.metadata.authors = [meta.school]
