@@ -222,7 +222,12 @@ def seal_pdf(data: bytes, key: SealKey, *, reason: str, location: str = "") -> b
         location=location[:200],
         name=key.subject[:200],
     )
-    out = signers.sign_pdf(writer, meta, signer=key.signer, timestamper=timestamper())
+    stamper = timestamper()
+    # Reserving room for the signature up front spares pyHanko a trial signature to measure it
+    # (half the cost of a seal). An EC seal with its certificate fits in 8 KiB; a timestamp token
+    # brings the TSA's certificate chain, so it gets more room.
+    reserved = 32768 if stamper else 8192
+    out = signers.sign_pdf(writer, meta, signer=key.signer, timestamper=stamper, bytes_reserved=reserved)
     return out.getvalue()
 
 
