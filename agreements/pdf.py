@@ -6,8 +6,10 @@ but the project's static files.
 
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 
 from stagebeheer import pdf
@@ -31,7 +33,11 @@ def footer_ref(agreement) -> str:
     )
 
 
-def agreement_html(agreement, signatures=None) -> str:
+def verify_url() -> str:
+    return f"{settings.SITE_URL}{reverse('agreements:verify')}"
+
+
+def agreement_html(agreement, signatures=None, seal_key=None) -> str:
     content = agreement.content
     with translation.override("nl"):
         return render_to_string(
@@ -43,6 +49,9 @@ def agreement_html(agreement, signatures=None) -> str:
                 "css": _css(),
                 "footer_ref": footer_ref(agreement),
                 "reference": reference(agreement),
+                "verify_line": f"Echtheid controleren: {verify_url()} · code {agreement.verification_code}",
+                "seal": seal_key,
+                "verify_url": verify_url(),
             },
         )
 
@@ -53,8 +62,24 @@ def _css() -> str:
 
 
 def render_pdf(agreement, signatures=None) -> bytes:
-    school = (agreement.content.get("school") or {}).get("name", "")
+    """The agreement; with ``signatures`` the signed copy, sealed (agreements.seal)."""
+    school = agreement.content.get("school") or {}
     meta = pdf.PdfMetadata(
-        school=school, version=agreement.version, kind=agreement.kind, reference=reference(agreement)
+        school=school.get("name", ""),
+        version=agreement.version,
+        kind=agreement.kind,
+        reference=reference(agreement),
     )
-    return pdf.render_pdf(agreement_html(agreement, signatures), meta)
+    if not signatures:
+        return pdf.render_pdf(agreement_html(agreement), meta)
+    from agreements import seal
+
+    # The school's BRIN is the first four characters of the department's BRIN + location.
+    key = seal.seal_key_for(str(school.get("brin", ""))[:4])
+    data = pdf.render_pdf(agreement_html(agreement, signatures, key), meta)
+    return seal.seal_pdf(
+        data,
+        key,
+        reason=f"{agreement.content.get('title', '')} {reference(agreement)}: door alle partijen ondertekend",
+        location=str(school.get("city", "")),
+    )

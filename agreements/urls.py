@@ -1,11 +1,13 @@
 from django.urls import path
 
-from agreements.views import agreement, cooperation, overview, templates
+from agreements.views import agreement, cooperation, overview, templates, verify
 
 app_name = "agreements"
 
 urlpatterns = [
     path("agreements/", overview.overview, name="overview"),
+    # Public: anyone holding an agreement checks it here (its address is in every PDF's footer).
+    path("verify/", verify.verify, name="verify"),
     path("agreements/<int:pk>/", agreement.detail, name="detail"),
     path("agreements/<int:pk>/pdf/", agreement.pdf, name="pdf"),
     path("agreements/<int:pk>/signed-pdf/", agreement.signed_pdf, name="signed_pdf"),

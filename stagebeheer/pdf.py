@@ -14,6 +14,7 @@ title, school and version in the XMP metadata.
 
 import logging
 import mimetypes
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree  # nosec B405: only parses XML WeasyPrint itself built
@@ -112,11 +113,11 @@ def _with_our_xmp(generate, meta: PdfMetadata):
     return generate_rdf_metadata
 
 
-_CONTROL = {c: " " for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)} | {0x7F: " "}
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def xml_safe(text):
-    return text.translate(_CONTROL) if text else text
+def _xml_text(value):
+    return _XML_INVALID.sub(" ", value) if isinstance(value, str) else value
 
 
 def render_pdf(html: str, metadata: PdfMetadata | None = None, *, fetcher=None) -> bytes:
@@ -126,10 +127,13 @@ def render_pdf(html: str, metadata: PdfMetadata | None = None, *, fetcher=None) 
     fetcher = fetcher or url_fetcher()
     document = HTML(string=html, base_url=STATIC_ORIGIN, url_fetcher=fetcher).render()
     meta = metadata or PdfMetadata()
-    # XML 1.0 allows no control characters, and WeasyPrint copies the <title>
-    # (a student's name) into the XMP as is: a form feed would break the packet.
-    document.metadata.title = xml_safe(document.metadata.title)
-    meta = PdfMetadata(**{k: xml_safe(v) if isinstance(v, str) else v for k, v in meta.__dict__.items()})
+    # XMP is XML 1.0: a control character in a title (a hostile or pasted name) would make it invalid.
+    info = document.metadata
+    info.title = _xml_text(info.title)
+    info.description = _xml_text(info.description)
+    info.authors = [_xml_text(a) for a in info.authors]
+    info.keywords = [_xml_text(k) for k in info.keywords]
+    meta = PdfMetadata(**{k: _xml_text(v) for k, v in meta.__dict__.items()})
     document.metadata.generate_rdf_metadata = _with_our_xmp(document.metadata.generate_rdf_metadata, meta)
     if meta.school and not document.metadata.authors:
         document.metadata.authors = [meta.school]

@@ -9,6 +9,7 @@ from agreements.models.agreement import (
     SignatureRequest,
 )
 from agreements.models.cooperation import CooperationAgreement, CooperationKind
+from agreements.models.seal import InstallationSeal
 from agreements.models.template import AgreementTemplate
 
 __all__ = [
@@ -18,6 +19,7 @@ __all__ = [
     "AgreementTemplate",
     "CooperationAgreement",
     "CooperationKind",
+    "InstallationSeal",
     "Party",
     "PdfStatus",
     "Signature",

@@ -50,6 +50,18 @@ class SignatureMethod(models.TextChoices):
     PAPER = "paper", _("op papier (scan geüpload)")
 
 
+# Crockford's base32 without I, L, O and U: a code read aloud or typed from paper stays unambiguous.
+CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+def new_verification_code() -> str:
+    """Twelve random characters (60 bits) in three groups, printed in every page's footer."""
+    import secrets
+
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(12))
+    return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
+
+
 def _pdf_path(agreement, filename):
     return f"agreements/{agreement.placement_id}/{filename}"
 
@@ -92,6 +104,10 @@ class Agreement(models.Model):
     signed_pdf = models.FileField(_("ondertekende PDF"), upload_to=_pdf_path, blank=True)
     signed_pdf_sha256 = models.CharField(max_length=64, blank=True)
     signed_pdf_status = models.CharField(max_length=10, choices=PdfStatus.choices, blank=True)
+    # The code in the footer of every page; the public verification page looks it up.
+    verification_code = models.CharField(
+        _("controlecode"), max_length=14, unique=True, default=new_verification_code, editable=False
+    )
     scan = models.FileField(_("scan van de getekende overeenkomst"), upload_to=_pdf_path, blank=True)
     scan_sha256 = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField(_("gemaakt op"), auto_now_add=True)
