@@ -193,7 +193,7 @@ def _http_timestamper(url: str, timeout: float = 10.0):
                 request = urllib.request.Request(  # noqa: S310 - the school configures an http(s) TSA
                     url, data=req.dump(), headers={"Content-Type": "application/timestamp-query"}
                 )
-                with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310  # nosec B310: http(s) only, checked above
+                with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310  # nosec B310
                     return response.read()
 
             return tsp.TimeStampResp.load(await asyncio.to_thread(post))

@@ -17,7 +17,7 @@ import mimetypes
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from xml.etree import ElementTree  # nosec B405: only parses XML WeasyPrint itself built
+from xml.etree import ElementTree  # nosec B405
 
 from django.contrib.staticfiles import finders
 

@@ -51,7 +51,7 @@ class Command(BaseCommand):
             self._remove()
         with transaction.atomic():
             today = timezone.localdate()
-            board = Board(scale=scale, today=today, rng=random.Random(20261201), years=school_years(today))  # nosec B311: test data
+            board = Board(scale=scale, today=today, rng=random.Random(20261201), years=school_years(today))  # nosec B311
             for module in seeders():
                 module.seed(board)
                 self.stdout.write(f"  {module.__name__}: {time.monotonic() - started:.0f} s")
