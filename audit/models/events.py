@@ -111,6 +111,7 @@ track("placements.WorkplaceSupervisor")
 track("placements.Placement", department="plan__department_id")
 track("placements.HoursEntry", department="placement__plan__department_id")
 track("agreements.Agreement", exclude=("content", "problems", "pdf_error"), department="placement__plan__department_id")
+track("agreements.CooperationAgreement")
 track("agreements.Signature", department="agreement__placement__plan__department_id")
 track("visits.Visit", department="placement__plan__department_id")
 track(
