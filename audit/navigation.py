@@ -20,7 +20,11 @@ def _history_panel(request, obj):
     request_url = ""
     if entry.key == "placements.student":
         request_url = reverse("audit:student_request", args=[obj.pk])
-    return {"url": reverse("audit:record_history", args=[entry.key, obj.pk]), "request_url": request_url}
+    return {
+        "url": reverse("audit:record_history", args=[entry.key, obj.pk]),
+        "request_url": request_url,
+        "reads_url": reverse("audit:read_list"),
+    }
 
 
 PANELS = [
