@@ -29,5 +29,5 @@ def _history_panel(request, obj):
 
 PANELS = [
     Panel(slot, "audit/panels/history.html", _history_panel, order=90)
-    for slot in ("placement_detail", "plan_detail", "student_detail", "host_detail")
+    for slot in ("placement_detail", "plan_detail", "student_detail", "host_detail", "concern_detail")
 ]

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from placements.models import PlacementState
 from stagebeheer.history import history_of, note_read
+from stagebeheer.navigation import panels_for_slot
 from visits import services
 from visits.access import (
     concern_for,
@@ -102,5 +103,6 @@ def concern_detail(request, pk):
             "form": form,
             "history": list(history_of(concern)[:20]),
             "placement_url": placement_page_url(concern.placement_id) if concern.placement_id else "",
+            "panels": panels_for_slot("concern_detail", request, concern),
         },
     )
