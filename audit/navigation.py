@@ -20,10 +20,14 @@ def _history_panel(request, obj):
     request_url = ""
     if entry.key == "placements.student":
         request_url = reverse("audit:student_request", args=[obj.pk])
-    return {"url": reverse("audit:record_history", args=[entry.key, obj.pk]), "request_url": request_url}
+    return {
+        "url": reverse("audit:record_history", args=[entry.key, obj.pk]),
+        "request_url": request_url,
+        "reads_url": reverse("audit:read_list"),
+    }
 
 
 PANELS = [
     Panel(slot, "audit/panels/history.html", _history_panel, order=90)
-    for slot in ("placement_detail", "plan_detail", "student_detail", "host_detail")
+    for slot in ("placement_detail", "plan_detail", "student_detail", "host_detail", "concern_detail")
 ]

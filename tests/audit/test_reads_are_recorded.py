@@ -38,3 +38,9 @@ def test_the_coordinator_sees_who_read_the_concern_on_its_history_page(login, su
     response = login(coordinator).get(f"/audit/geschiedenis/visits.concern/{concern.pk}/")
     text = response.content.decode()
     assert "Sam Begeleider · zorgmelding geopend" in text
+
+
+def test_the_concern_page_links_to_its_history_for_the_coordinator_only(login, coordinator, supervisor, concern):
+    link = f"/audit/geschiedenis/visits.concern/{concern.pk}/"
+    assert link in login(coordinator).get(f"/visits/concerns/{concern.pk}/").content.decode()
+    assert link not in login(supervisor).get(f"/visits/concerns/{concern.pk}/").content.decode()

@@ -89,3 +89,25 @@ def test_a_change_through_an_emailed_link_names_the_link_holder(placement):
         Placement.objects.filter(pk=placement.pk).update(notes="door de praktijkbegeleider")
     [line, _] = lines_for(PLACEMENT, events_of(PLACEMENT, placement.pk))
     assert line.who == "via link: hours: Piet Praktijk <piet@example.org>"
+
+
+def test_every_tracked_table_has_its_insert_update_and_delete_triggers():
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT tgrelid::regclass::text, tgname FROM pg_trigger WHERE NOT tgisinternal")
+        installed = cursor.fetchall()
+    for entry in TRACKED.values():
+        names = {name for table, name in installed if table == entry.model._meta.db_table}
+        for operation in ("insert_insert", "update_update", "delete_delete"):
+            assert any(operation in name for name in names), (entry.key, operation)
+
+
+def test_a_cooperation_agreement_change_is_recorded(department, host):
+    from agreements.models import CooperationAgreement
+
+    cooperation = CooperationAgreement.objects.create(
+        kind="standing_host", host=host, partner_name=host.name, valid_from="2026-08-01"
+    )
+    CooperationAgreement.objects.filter(pk=cooperation.pk).update(valid_until="2027-07-31")
+    assert labels(TRACKED["agreements.cooperationagreement"], cooperation.pk) == ["insert", "update"]

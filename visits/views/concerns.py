@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from placements.models import PlacementState
 from stagebeheer.history import history_of, note_read
+from stagebeheer.navigation import panels_for_slot
 from stagebeheer.params import optional_id
 from stagebeheer.permissions import (
     concern_for,
@@ -114,6 +115,7 @@ def concern_detail(request, pk):
             and may_set_host_status(request.user, concern.placement.host),
             "history": list(history_of(concern)[:20]),
             "placement_url": placement_page_url(concern.placement_id) if concern.placement_id else "",
+            "panels": panels_for_slot("concern_detail", request, concern),
         },
     )
 
