@@ -497,9 +497,11 @@ class PlacementForm(ScheduleMixin, forms.Form):
 
     def clean(self):
         data = super().clean()
-        start, end = data.get("start_date"), data.get("end_date")
-        if start and end and end < start:
-            self.add_error("end_date", _("De einddatum ligt vóór de begindatum."))
+        from placements.rules import period_problem
+
+        period = period_problem(data.get("start_date"), data.get("end_date"))
+        if period:
+            self.add_error("end_date", period)
         data["schedule"] = self.clean_schedule()
         if not data["schedule"] and not self.errors:
             raise forms.ValidationError(
