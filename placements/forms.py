@@ -50,7 +50,11 @@ HOURS_PRESETS = {
 def plan_initial(kind: str, preset: str = "") -> dict:
     # A new plan is nearly always for this school year, forbidding the kinds of
     # host the seeded plans forbid (family, own side job, delivery work).
-    initial = {"kind": kind, "school_year": current_school_year(), "forbidden_host_kinds": default_forbidden_kinds()}
+    initial = {
+        "kind": kind,
+        "school_year": current_school_year(),
+        "forbidden_host_kinds": default_forbidden_kinds(),
+    }
     if kind == PlanKind.LWT:
         preset = "lwt"
     if kind == PlanKind.MBO_BPV and preset not in HOURS_PRESETS:

@@ -53,9 +53,12 @@ class HoursEntryLink(LinkHandler):
         d = form.cleaned_data
         # A double submit carries the same form key: the unique index stores it
         # once. A post without a key (an old page) falls back to comparing rows.
-        if d["submission"] is None and placement.hours_entries.filter(
-            date=d["date"], hours=d["hours"], start_time=d["start_time"], description=d["description"]
-        ).exists():
+        if (
+            d["submission"] is None
+            and placement.hours_entries.filter(
+                date=d["date"], hours=d["hours"], start_time=d["start_time"], description=d["description"]
+            ).exists()
+        ):
             messages.success(request, _("Je uren zijn opgeslagen."))
             return redirect(request.path)
         services.add_hours(
@@ -116,3 +119,131 @@ class HoursConfirmLink(LinkHandler):
         else:
             messages.info(request, _("Deze week was al bevestigd."))
         return redirect(request.path)
+
+
+# --- wishes: the student ranks the places of a wish round ---
+
+
+def _participant(link):
+    from placements.models import WishParticipant
+
+    return (
+        WishParticipant.objects.filter(pk=link.object_id)
+        .select_related("student", "round__plan__department", "duo_with")
+        .first()
+    )
+
+
+@register
+class WishLink(LinkHandler):
+    """Stays open until the round closes: the student may change the wishes until then.
+    Every post replaces the wishes whole, so a double submit stores them once."""
+
+    purpose = "placements-wishes"
+    label = _("stageplaatsen kiezen")
+
+    def placement_for(self, link):
+        return None
+
+    def _page(self, request, link, participant, form, status=200):
+        from placements.wish_rounds import offered_hosts
+
+        round_ = participant.round
+        hosts = getattr(form, "hosts", None) or offered_hosts(round_)
+        return render(
+            request,
+            "placements/links/wishes.html",
+            {
+                "link": link,
+                "round": round_,
+                "participant": participant,
+                "form": form,
+                "places": _filtered_places(request, hosts, participant.student.postcode),
+                "sectors": sorted({h.sector for h in hosts if h.sector}),
+                "wishes": list(participant.wishes.select_related("host")),
+            },
+            status=status,
+        )
+
+    def _form(self, participant, data=None):
+        from placements.wish_forms import WishForm
+        from placements.wish_rounds import offered_hosts
+
+        round_ = participant.round
+        hosts = offered_hosts(round_)
+        classmates = [
+            p.student
+            for p in round_.participants.select_related("student").exclude(student_id=participant.student_id)
+        ]
+        initial = {f"wish{w.rank}": w.host_id for w in participant.wishes.all()}
+        initial |= {f"motivation{w.rank}": w.motivation for w in participant.wishes.all()}
+        initial["duo_with"] = participant.duo_with_id
+        form = WishForm(
+            data, hosts=hosts, classmates=classmates, postcode=participant.student.postcode, initial=initial
+        )
+        form.hosts = hosts
+        return form
+
+    def get(self, request, link):
+        participant = _participant(link)
+        if participant is None:
+            return render(request, "links/unknown.html", status=404)
+        if not participant.round.is_open:
+            return render(
+                request,
+                "placements/links/wishes_closed.html",
+                {"link": link, "round": participant.round},
+                status=410,
+            )
+        return self._page(request, link, participant, self._form(participant))
+
+    def post(self, request, link):
+        from placements.wish_rounds import WishError, save_wishes
+
+        participant = _participant(link)
+        if participant is None:
+            return render(request, "links/unknown.html", status=404)
+        if not participant.round.is_open:
+            return render(
+                request,
+                "placements/links/wishes_closed.html",
+                {"link": link, "round": participant.round},
+                status=410,
+            )
+        form = self._form(participant, request.POST)
+        if not form.is_valid():
+            return self._page(request, link, participant, form, status=400)
+        try:
+            save_wishes(
+                participant,
+                form.cleaned_data["wishes"],
+                duo_with=form.cleaned_data["duo_with"],
+                by=link.recipient_name,
+            )
+        except WishError as error:
+            form.add_error(None, error.messages[0])
+            return self._page(request, link, participant, form, status=400)
+        messages.success(request, _("Je keuzes zijn opgeslagen. Je kunt ze wijzigen tot de ronde sluit."))
+        return redirect(request.path)
+
+
+def _filtered_places(request, hosts, postcode):
+    """The places table on the wish page, filtered by sector and distance (GET only)."""
+    from placements.distance import describe, sort_km
+
+    sector = (request.GET.get("sector") or "")[:100]
+    try:
+        max_km = int(request.GET.get("km") or 0)
+    except ValueError:
+        max_km = 0
+    max_km = max(0, min(max_km, 500))
+    rows = []
+    for host in hosts:
+        distance = describe(postcode, host.postcode)
+        if sector and host.sector != sector:
+            continue
+        if max_km and (distance is None or distance["max_km"] > max_km):
+            continue
+        rows.append({"host": host, "distance": distance, "sort": sort_km(postcode, host.postcode)})
+    rows.sort(key=lambda r: (r["sort"], r["host"].name))
+    return {"rows": rows, "sector": sector, "km": max_km or ""}
