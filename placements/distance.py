@@ -13,7 +13,7 @@ bands, and the interface says it is an indication.
 import bisect
 import csv
 import math
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -50,6 +50,7 @@ def _table() -> tuple[list[int], list[tuple[int, str, float, float]]]:
     return [r[0] for r in rows], [(r[1], r[2], r[3], r[4]) for r in rows]
 
 
+@lru_cache(maxsize=8192)
 def place_of(postcode: str) -> tuple[str, float, float] | None:
     """(place, lat, lon) of the PC4 range the postcode falls in, or None."""
     number = pc4(postcode)
@@ -117,6 +118,9 @@ def describe(a: str, b: str) -> dict | None:
 
 def sort_km(a: str, b: str) -> float:
     """A distance to sort by: km where known, the middle of the band, else far."""
+    measured = km(a, b)
+    if measured is not None:
+        return measured
     found = describe(a, b)
     if found is None:
         return 1000.0

@@ -11,7 +11,7 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
-from placements.distance import describe
+from placements.distance import describe, km
 from placements.models import HostKind
 
 # A stage is a school activity: one longer than three years (an lwt over two
@@ -78,6 +78,9 @@ def host_too_far(plan, student, host) -> tuple[str | None, str | None]:
     limit = plan.max_distance_km
     if not limit:
         return None, None
+    measured = km(student.postcode, host.postcode)
+    if measured is not None and measured <= limit:
+        return None, None  # the common case, without building any message
     found = describe(student.postcode, host.postcode)
     if found is None:
         return None, _(
