@@ -291,3 +291,101 @@ def check_placement(placement: Placement, supervisor_count: int | None = None) -
                 }
             )
     return result
+
+
+# --- hours entered afterwards (urenregistratie) against the same limits ---
+
+
+def _clock(t) -> int:
+    return t.hour * 60 + t.minute
+
+
+def check_hours_entry(placement, day: date, start, end, hours, others) -> CheckResult:
+    """One line of hours against what is possible (errors: the line is refused) and
+    against the working-time limits for minors that the schedule is checked by
+    (warnings: stored on the line, shown to the student, the workplace supervisor
+    and the coordinator). ``others`` are the placement's other counted lines of the
+    same week (any iterable of HoursEntry); no query is made here."""
+    result = CheckResult()
+    minutes = int(Decimal(hours) * 60)
+    same_day = [o for o in others if o.date == day]
+    if start and end:
+        span = _clock(end) - _clock(start)
+        if minutes > span:
+            result.errors.append(
+                _("Van %(start)s tot %(end)s is %(span)s uur; daarin kun je geen %(hours)s uur werken.")
+                % {
+                    "start": f"{start:%H:%M}",
+                    "end": f"{end:%H:%M}",
+                    "span": _fmt_hours(span),
+                    "hours": _fmt_hours(minutes),
+                }
+            )
+        for other in same_day:
+            if (
+                other.start_time
+                and other.end_time
+                and _clock(other.start_time) < _clock(end)
+                and _clock(start) < _clock(other.end_time)
+            ):
+                result.errors.append(
+                    _("Op %(day)s is %(start)s tot %(end)s al ingevuld; tijden mogen niet overlappen.")
+                    % {
+                        "day": f"{day:%d-%m-%Y}",
+                        "start": f"{other.start_time:%H:%M}",
+                        "end": f"{other.end_time:%H:%M}",
+                    }
+                )
+                break
+    day_total = minutes + sum(int(Decimal(o.hours) * 60) for o in same_day)
+    if day_total > 24 * 60:
+        result.errors.append(
+            _("Op %(day)s staat dan %(total)s uur; een dag heeft er 24.")
+            % {"day": f"{day:%d-%m-%Y}", "total": _fmt_hours(day_total)}
+        )
+    if result.errors:
+        return result
+
+    limits = limits_for(placement.student.age_on(day), placement.plan.kind)
+    if limits is None:
+        return result
+    name = WEEKDAYS[day.weekday()]
+    day_cap = limits.max_day_minutes
+    if limits.school_day_minutes is not None and day.weekday() < 5:
+        day_cap = limits.school_day_minutes
+    if day_total > day_cap:
+        result.warnings.append(
+            _("Op %(day)s %(worked)s uur; bij %(age)s is %(max)s uur per dag het maximum.")
+            % {"day": name, "worked": _fmt_hours(day_total), "age": limits.label, "max": _fmt_hours(day_cap)}
+        )
+    if start and end and (_clock(start) < limits.night_end or _clock(end) > limits.night_start):
+        result.warnings.append(
+            _("Op %(day)s wordt gewerkt tussen %(from)s en %(to)s; dat mag niet bij %(age)s.")
+            % {
+                "day": name,
+                "from": f"{limits.night_start // 60:02d}:00",
+                "to": f"{limits.night_end // 60:02d}:00",
+                "age": limits.label,
+            }
+        )
+    if start and end and _clock(end) - _clock(start) > 270 and _clock(end) - _clock(start) - minutes < 30:
+        result.warnings.append(
+            _("Op %(day)s is de dienst langer dan 4,5 uur; een minderjarige heeft dan 30 minuten pauze.")
+            % {"day": name}
+        )
+    if day.weekday() == 6 and not limits.sunday_allowed:
+        result.warnings.append(_("Zondagswerk is niet toegestaan bij %(age)s.") % {"age": limits.label})
+    monday = day - timedelta(days=day.weekday())
+    week_total = minutes + sum(
+        int(Decimal(o.hours) * 60) for o in others if monday <= o.date < monday + timedelta(days=7)
+    )
+    if week_total > limits.max_week_minutes:
+        result.warnings.append(
+            _("%(worked)s uur per week; bij %(age)s is %(max)s uur per week het maximum.")
+            % {
+                "worked": _fmt_hours(week_total),
+                "age": limits.label,
+                "max": _fmt_hours(limits.max_week_minutes),
+            }
+        )
+    return result

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from placements import services
 from placements.forms import HoursForm
-from placements.models import Placement
+from placements.models import HoursEntry, Placement
 from stagebeheer.links import LinkHandler, register, target_of
 
 
@@ -27,7 +27,7 @@ class HoursEntryLink(LinkHandler):
     def placement_for(self, link):
         return target_of(link)
 
-    def _page(self, request, link, form):
+    def _page(self, request, link, form, status=200):
         placement = _placement(link)
         entries = list(placement.hours_entries.all())
         return render(
@@ -38,8 +38,9 @@ class HoursEntryLink(LinkHandler):
                 "placement": placement,
                 "entries": entries,
                 "form": form,
-                "total": sum((e.hours for e in entries), 0),
+                "total": sum((e.hours for e in entries if e.rejected_at is None), 0),
             },
+            status=status,
         )
 
     def get(self, request, link):
@@ -61,17 +62,28 @@ class HoursEntryLink(LinkHandler):
         ):
             messages.success(request, _("Je uren zijn opgeslagen."))
             return redirect(request.path)
-        services.add_hours(
-            placement,
-            day=d["date"],
-            hours=d["hours"],
-            start=d["start_time"],
-            end=d["end_time"],
-            description=d["description"],
-            source="student",
-            submission=d["submission"],
-        )
+        try:
+            entry = services.add_hours(
+                placement,
+                day=d["date"],
+                hours=d["hours"],
+                start=d["start_time"],
+                end=d["end_time"],
+                description=d["description"],
+                source="student",
+                submission=d["submission"],
+            )
+        except services.ImpossibleHoursError as refused:
+            for message in refused.messages:
+                form.add_error(None, message)
+            return self._page(request, link, form, status=400)
         messages.success(request, _("Je uren zijn opgeslagen."))
+        if entry.problems:
+            messages.warning(
+                request,
+                _("Let op: %(problems)s Je praktijkbegeleider en de stagecoördinator zien dit ook.")
+                % {"problems": " ".join(entry.problems)},
+            )
         return redirect(request.path)
 
 
@@ -93,8 +105,9 @@ class HoursConfirmLink(LinkHandler):
             {
                 "monday": m,
                 "entries": e,
-                "total": sum((x.hours for x in e), 0),
-                "open": any(x.confirmed_at is None for x in e),
+                "total": sum((x.hours for x in e if x.rejected_at is None), 0),
+                "open": any(x.is_open for x in e),
+                "flagged": any(x.problems and x.rejected_at is None for x in e),
             }
             for m, e in sorted(weeks.items())
         ]
@@ -119,6 +132,59 @@ class HoursConfirmLink(LinkHandler):
         else:
             messages.info(request, _("Deze week was al bevestigd."))
         return redirect(request.path)
+
+    def _entry(self, request, link):
+        """The open line named in the post, of this link's placement only."""
+        value = request.POST.get("entry", "")
+        if not value.isdigit() or len(value) > 12:
+            return None
+        return (
+            HoursEntry.objects.filter(pk=int(value), placement_id=link.object_id)
+            .select_related("placement__student", "placement__plan")
+            .first()
+        )
+
+    def post_reject(self, request, link):
+        entry = self._entry(request, link)
+        reason = (request.POST.get("reason") or "").strip()
+        if entry is None:
+            messages.error(request, _("Deze urenregel bestaat niet."))
+        elif not reason or len(reason) > 300:
+            messages.error(request, _("Schrijf in hoogstens 300 tekens waarom u deze regel afwijst."))
+        elif services.reject_hours(entry, by=link.recipient_name, reason=reason):
+            messages.success(request, _("De regel is afgewezen; de leerling ziet waarom."))
+        else:
+            messages.info(request, _("Deze regel was al bevestigd of afgewezen."))
+        return redirect("../")
+
+    def post_correct(self, request, link):
+        from decimal import Decimal, InvalidOperation
+
+        entry = self._entry(request, link)
+        try:
+            hours = Decimal((request.POST.get("hours") or "").replace(",", ".")[:8])
+        except InvalidOperation:
+            hours = None
+        if entry is None:
+            messages.error(request, _("Deze urenregel bestaat niet."))
+        elif (
+            hours is None
+            or not hours.is_finite()
+            or not (Decimal("0.25") <= hours <= 24)
+            or hours % Decimal("0.25")
+        ):
+            messages.error(request, _("Vul een aantal uren in tussen 0,25 en 24, in kwartieren."))
+        else:
+            try:
+                done = services.correct_hours(entry, hours=hours, by=link.recipient_name)
+            except services.ImpossibleHoursError as refused:
+                messages.error(request, " ".join(refused.messages))
+            else:
+                if done:
+                    messages.success(request, _("De uren zijn gecorrigeerd."))
+                else:
+                    messages.info(request, _("Deze regel was al bevestigd of afgewezen."))
+        return redirect("../")
 
 
 # --- wishes: the student ranks the places of a wish round ---
