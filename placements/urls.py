@@ -28,6 +28,7 @@ urlpatterns = [
     path("wish-rounds/<int:pk>/run/", wishes.round_run, name="wish_round_run"),
     path("wish-rounds/<int:pk>/move/", wishes.round_move, name="wish_round_move"),
     path("wish-rounds/<int:pk>/close/", wishes.round_close, name="wish_round_close"),
+    path("wish-rounds/<int:pk>/offer/", wishes.round_offer, name="wish_round_offer"),
     path("wish-rounds/<int:pk>/accept/", wishes.round_accept, name="wish_round_accept"),
     path("wish-participants/<int:pk>/wishes/", wishes.participant_wishes, name="wish_participant"),
     path("overzicht/", overview.overview, name="overview"),

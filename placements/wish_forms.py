@@ -87,3 +87,8 @@ class WishForm(forms.Form):
 class MoveForm(forms.Form):
     participant = forms.IntegerField(min_value=1, max_value=2**31 - 1)
     host = forms.IntegerField(min_value=0, max_value=2**31 - 1, required=False)
+
+
+class OfferForm(forms.Form):
+    host = forms.IntegerField(min_value=1, max_value=2**31 - 1)
+    offered = forms.BooleanField(required=False)

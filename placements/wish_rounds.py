@@ -7,7 +7,7 @@ placement check run once more.
 
 from collections import Counter
 from contextlib import suppress
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
@@ -99,7 +99,32 @@ def open_round(plan, *, title, start_date: date, end_date: date, closes_on: date
     return round_
 
 
-def send_link(participant: WishParticipant, actor=None) -> bool:
+REMIND_DAYS_BEFORE = 3
+
+
+def send_reminders(today: date) -> int:
+    """Students of an open round closing within three days who have not chosen get
+    one reminder with a fresh link (a token cannot be read back from the database).
+    Each is claimed by a conditional UPDATE, so a rerun sends nothing twice."""
+    due = WishParticipant.objects.filter(
+        round__state=WishRoundState.OPEN,
+        round__closes_on__gte=today,
+        round__closes_on__lte=today + timedelta(days=REMIND_DAYS_BEFORE),
+        submitted_at__isnull=True,
+        reminded_at__isnull=True,
+    ).select_related("student", "round__plan__department")
+    sent = 0
+    for participant in due[:2000]:
+        with transaction.atomic():
+            claimed = WishParticipant.objects.filter(pk=participant.pk, reminded_at__isnull=True).update(
+                reminded_at=timezone.now()
+            )
+            if claimed:
+                sent += send_link(participant, reminder=True)
+    return sent
+
+
+def send_link(participant: WishParticipant, actor=None, reminder=False) -> bool:
     """Mail the student a link to the wish form; it works until the round closes."""
     from stagebeheer.mail import queue_mail
     from stagebeheer.models import AccessLink
@@ -121,9 +146,14 @@ def send_link(participant: WishParticipant, actor=None) -> bool:
     queue_mail(
         to_email=student.email,
         to_name=student.full_name,
-        subject=_("Kies je stageplaatsen: %(t)s") % {"t": round_.title},
+        subject=(
+            _("Herinnering: kies je stageplaatsen vóór %(c)s")
+            if reminder
+            else _("Kies je stageplaatsen: %(t)s")
+        )
+        % {"t": round_.title, "c": f"{round_.closes_on:%d-%m-%Y}"},
         template="placements/mail/wishes",
-        context={"round": round_, "url": AccessLink.url_for(token), "link": link},
+        context={"round": round_, "url": AccessLink.url_for(token), "link": link, "reminder": reminder},
         related=round_.plan,
         department=round_.plan.department,
     )
@@ -352,6 +382,24 @@ def move(round_: WishRound, participant: WishParticipant, host: Host | None, act
             % {"s": participant.student.full_name, "h": host.name},
             actor=actor,
         )
+
+
+def set_offered(round_: WishRound, host: Host, offered: bool, actor=None) -> None:
+    """Leave a host out of the round (no places offered) or take it back in.
+    Wishes for a host left out stay stored but are not used by the allocation."""
+    if round_.state == WishRoundState.ACCEPTED:
+        raise WishError(_("Het voorstel van deze ronde is al aangenomen."))
+    if offered:
+        round_.excluded_hosts.remove(host)
+    else:
+        round_.excluded_hosts.add(host)
+    record(
+        round_.plan,
+        action="wishes:offer",
+        summary=(_("%(h)s weer aangeboden in %(t)s") if offered else _("%(h)s niet aangeboden in %(t)s"))
+        % {"h": host.name, "t": round_.title},
+        actor=actor,
+    )
 
 
 def summary(participants) -> dict:

@@ -145,6 +145,8 @@ class WishParticipant(models.Model):
     )
     submitted_at = models.DateTimeField(_("wensen ingediend op"), null=True, blank=True)
     submitted_by = models.CharField(_("ingediend door"), max_length=150, blank=True)
+    # The one reminder before the closing date (placements.tasks), claimed by a conditional UPDATE.
+    reminded_at = models.DateTimeField(_("herinnerd op"), null=True, blank=True)
     # The coordinator's pin before a run (support needs, an own find) or a move by hand.
     fixed_host = models.ForeignKey(
         "placements.Host", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

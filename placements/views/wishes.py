@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from placements import wish_rounds
 from placements.models import Host, PlacementPlan, Wish, WishParticipant, WishRound, WishRoundState
 from placements.views.common import get_editable
-from placements.wish_forms import MoveForm, OpenRoundForm, WishForm
+from placements.wish_forms import MoveForm, OfferForm, OpenRoundForm, WishForm
 from stagebeheer.scoping import get_visible_or_404
 
 
@@ -76,6 +76,7 @@ def round_detail(request, pk):
         if p.proposed_host_id:
             by_host.setdefault(p.proposed_host, []).append(p)
     hosts = wish_rounds.offered_hosts(round_) if can_edit else []
+    excluded = list(round_.excluded_hosts.order_by("name")) if can_edit else []
     return render(
         request,
         "placements/wishes/round_detail.html",
@@ -87,6 +88,7 @@ def round_detail(request, pk):
             "summary": wish_rounds.summary(participants),
             "by_host": sorted(by_host.items(), key=lambda item: item[0].name),
             "hosts": hosts,
+            "excluded": excluded,
             "accepted": round_.state == WishRoundState.ACCEPTED,
         },
     )
@@ -145,6 +147,27 @@ def round_move(request, pk):
         messages.error(request, error.messages[0])
     else:
         messages.success(request, _("%(s)s is verplaatst.") % {"s": participant.student.full_name})
+    return redirect("placements:wish_round", pk=round_.pk)
+
+
+@login_required
+@require_POST
+def round_offer(request, pk):
+    """Leave a host out of the round, or offer it again (``offered=1``)."""
+    round_ = _editable_round(request, pk)
+    form = OfferForm(request.POST)
+    host = None
+    if form.is_valid():
+        host = Host.objects.filter(
+            pk=form.cleaned_data["host"], school_id=round_.plan.department.school_id
+        ).first()
+    if host is None:
+        messages.error(request, _("Kies een stagebedrijf uit de eigen lijst."))
+        return redirect("placements:wish_round", pk=round_.pk)
+    try:
+        wish_rounds.set_offered(round_, host, form.cleaned_data["offered"], actor=request.user)
+    except wish_rounds.WishError as error:
+        messages.error(request, error.messages[0])
     return redirect("placements:wish_round", pk=round_.pk)
 
 
