@@ -209,7 +209,10 @@ class WishLink(LinkHandler):
     label = _("stageplaatsen kiezen")
 
     def placement_for(self, link):
-        return None
+        """The placement made from the accepted proposal; None before (a concern
+        from the link then belongs to the link's department)."""
+        participant = target_of(link)
+        return getattr(participant, "placement", None)
 
     def _page(self, request, link, participant, form, status=200):
         from placements.wish_rounds import offered_hosts

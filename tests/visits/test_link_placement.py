@@ -23,6 +23,20 @@ def _signature_request(placement):
     return SignatureRequest.objects.create(agreement=agreement, party="host", name="Piet Praktijk")
 
 
+def _wish_participant(placement):
+    from placements.models import WishParticipant, WishRound
+
+    round_ = WishRound.objects.create(
+        plan=placement.plan,
+        title="Wensronde",
+        start_date=placement.start_date,
+        end_date=placement.end_date,
+        closes_on=placement.start_date,
+        state="accepted",
+    )
+    return WishParticipant.objects.create(round=round_, student=placement.student, placement=placement)
+
+
 # How to make the target of each purpose for a placement. A new purpose must be
 # added here, so no kind of link can lose its placement unnoticed.
 TARGETS = {
@@ -30,6 +44,8 @@ TARGETS = {
     "placements-hours-confirm": lambda placement: placement,
     SIGN_PURPOSE: _signature_request,
     INPUT_PURPOSE: lambda placement: VisitFactory(placement=placement),
+    # A wish link resolves to the placement once the proposal is accepted.
+    "placements-wishes": _wish_participant,
 }
 
 
