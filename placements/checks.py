@@ -14,7 +14,14 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
-from placements.models import HostKind, Placement, PlacementState, PlanKind
+from placements.models import Placement, PlacementState, PlanKind
+from placements.rules import (
+    host_kind_forbidden,
+    host_lacks_sbb,
+    host_too_far,
+    host_unsuitable,
+    period_problem,
+)
 
 ACTIVE_STATES = (PlacementState.DRAFT, PlacementState.AGREEMENT_PENDING, PlacementState.ACTIVE)
 WEEKDAYS = [
@@ -89,6 +96,41 @@ def limits_for(age: int, plan_kind: str) -> MinorLimits | None:
     return LIMITS_14_15
 
 
+def _birthday(born: date, years: int) -> date | None:
+    """The day a person born on ``born`` turns ``years`` (29 February: 1 March in other years)."""
+    try:
+        return born.replace(year=born.year + years)
+    except ValueError:
+        try:
+            return date(born.year + years, 3, 1)
+        except ValueError:  # past year 9999
+            return None
+
+
+def _weekdays_per_bracket(student, plan_kind, start: date, end: date, weekdays: set[int]):
+    """Which scheduled weekdays fall in each age bracket of the period. The limits
+    change only on the 16th and 18th birthday, so the period is cut there into at
+    most three parts: constant work whatever the length of the period."""
+    cuts = [start]
+    for years in (16, 18):
+        turning = _birthday(student.date_of_birth, years)
+        if turning is not None and start < turning <= end:
+            cuts.append(turning)
+    brackets: dict[MinorLimits, set[int]] = {}
+    for index, first in enumerate(cuts):
+        last = cuts[index + 1] - timedelta(days=1) if index + 1 < len(cuts) else end
+        limits = limits_for(student.age_on(first), plan_kind)
+        if limits is None:
+            continue
+        span = (last - first).days
+        present = (
+            set(range(7)) if span >= 6 else {(first + timedelta(days=i)).weekday() for i in range(span + 1)}
+        )
+        if present & weekdays:
+            brackets.setdefault(limits, set()).update(present & weekdays)
+    return brackets
+
+
 def check_working_time(student, plan_kind: str, schedule: list[dict], start: date, end: date) -> list[str]:
     """A minor's schedule against the legal limits, by the age on each day of
     the placement (a student may turn 16 or 18 during it)."""
@@ -99,14 +141,7 @@ def check_working_time(student, plan_kind: str, schedule: list[dict], start: dat
         per_day.setdefault(int(entry["weekday"]), []).append(entry)
     problems: list[str] = []
     seen: set[tuple] = set()
-    # One pass over the weekdays of each age bracket present in the period.
-    day = start
-    brackets: dict[MinorLimits, set[int]] = {}
-    while day <= end:
-        limits = limits_for(student.age_on(day), plan_kind)
-        if limits is not None and day.weekday() in per_day:
-            brackets.setdefault(limits, set()).add(day.weekday())
-        day += timedelta(days=1)
+    brackets = _weekdays_per_bracket(student, plan_kind, start, end, set(per_day))
     for limits, weekdays in brackets.items():
         week_total = 0
         for weekday in sorted(weekdays):
@@ -172,8 +207,9 @@ def check_placement(placement: Placement, supervisor_count: int | None = None) -
     result = CheckResult()
     plan, host, student = placement.plan, placement.host, placement.student
     start, end = placement.start_date, placement.end_date
-    if start and end and end < start:
-        result.errors.append(_("De einddatum ligt vóór de begindatum."))
+    period = period_problem(start, end)
+    if period:
+        result.errors.append(period)
         return result
 
     if student.department_id != plan.department_id:
@@ -199,32 +235,18 @@ def check_placement(placement: Placement, supervisor_count: int | None = None) -
     # A host marked unsuitable gets no new placements; a running one that stays
     # at the same host can still be edited (for example to end it properly).
     host_changed = placement.pk is None or getattr(placement, "_original_host_id", None) != host.pk
-    if host.is_unsuitable and host_changed:
-        result.errors.append(
-            _("%(host)s is als ongeschikt gemarkeerd: %(reason)s")
-            % {"host": host.name, "reason": host.status_reason or _("geen reden opgegeven")}
-        )
-
-    # Leerwerktraject (UB WVO art. 2.64) and mbo (WEB art. 7.2.8): an SBB-recognised host.
-    if plan.requires_sbb and not host.has_valid_sbb(on=start):
-        if host.sbb_number and host.sbb_valid_until:
-            result.errors.append(
-                _(
-                    "De SBB-erkenning van %(host)s was op %(date)s verlopen; dit stageplan vraagt een erkend leerbedrijf."
-                )
-                % {"host": host.name, "date": f"{start:%d-%m-%Y}"}
-            )
-        else:
-            result.errors.append(
-                _("%(host)s heeft geen geldige SBB-erkenning; dit stageplan vraagt een erkend leerbedrijf.")
-                % {"host": host.name}
-            )
-
-    forbidden = set(plan.forbidden_host_kinds or [])
-    found = forbidden & (set(host.kinds or []) | set(placement.host_kinds or []))
-    for kind in sorted(found):
-        label = HostKind(kind).label if kind in HostKind.values else kind
-        result.errors.append(_("Dit stageplan staat geen stage toe bij: %(kind)s.") % {"kind": label})
+    unsuitable = host_unsuitable(host)
+    if unsuitable and host_changed:
+        result.errors.append(unsuitable)
+    sbb = host_lacks_sbb(plan, host, on=start)
+    if sbb:
+        result.errors.append(sbb)
+    result.errors += host_kind_forbidden(plan, host, placement.host_kinds)
+    too_far, far_warning = host_too_far(plan, student, host)
+    if too_far:
+        result.errors.append(too_far)
+    if far_warning:
+        result.warnings.append(far_warning)
 
     # Hours within the plan's range; a replacement counts the hours already done before it.
     hours = Decimal(placement.planned_hours or 0)
@@ -268,4 +290,102 @@ def check_placement(placement: Placement, supervisor_count: int | None = None) -
                     "norm": plan.supervisor_norm,
                 }
             )
+    return result
+
+
+# --- hours entered afterwards (urenregistratie) against the same limits ---
+
+
+def _clock(t) -> int:
+    return t.hour * 60 + t.minute
+
+
+def check_hours_entry(placement, day: date, start, end, hours, others) -> CheckResult:
+    """One line of hours against what is possible (errors: the line is refused) and
+    against the working-time limits for minors that the schedule is checked by
+    (warnings: stored on the line, shown to the student, the workplace supervisor
+    and the coordinator). ``others`` are the placement's other counted lines of the
+    same week (any iterable of HoursEntry); no query is made here."""
+    result = CheckResult()
+    minutes = int(Decimal(hours) * 60)
+    same_day = [o for o in others if o.date == day]
+    if start and end:
+        span = _clock(end) - _clock(start)
+        if minutes > span:
+            result.errors.append(
+                _("Van %(start)s tot %(end)s is %(span)s uur; daarin kun je geen %(hours)s uur werken.")
+                % {
+                    "start": f"{start:%H:%M}",
+                    "end": f"{end:%H:%M}",
+                    "span": _fmt_hours(span),
+                    "hours": _fmt_hours(minutes),
+                }
+            )
+        for other in same_day:
+            if (
+                other.start_time
+                and other.end_time
+                and _clock(other.start_time) < _clock(end)
+                and _clock(start) < _clock(other.end_time)
+            ):
+                result.errors.append(
+                    _("Op %(day)s is %(start)s tot %(end)s al ingevuld; tijden mogen niet overlappen.")
+                    % {
+                        "day": f"{day:%d-%m-%Y}",
+                        "start": f"{other.start_time:%H:%M}",
+                        "end": f"{other.end_time:%H:%M}",
+                    }
+                )
+                break
+    day_total = minutes + sum(int(Decimal(o.hours) * 60) for o in same_day)
+    if day_total > 24 * 60:
+        result.errors.append(
+            _("Op %(day)s staat dan %(total)s uur; een dag heeft er 24.")
+            % {"day": f"{day:%d-%m-%Y}", "total": _fmt_hours(day_total)}
+        )
+    if result.errors:
+        return result
+
+    limits = limits_for(placement.student.age_on(day), placement.plan.kind)
+    if limits is None:
+        return result
+    name = WEEKDAYS[day.weekday()]
+    day_cap = limits.max_day_minutes
+    if limits.school_day_minutes is not None and day.weekday() < 5:
+        day_cap = limits.school_day_minutes
+    if day_total > day_cap:
+        result.warnings.append(
+            _("Op %(day)s %(worked)s uur; bij %(age)s is %(max)s uur per dag het maximum.")
+            % {"day": name, "worked": _fmt_hours(day_total), "age": limits.label, "max": _fmt_hours(day_cap)}
+        )
+    if start and end and (_clock(start) < limits.night_end or _clock(end) > limits.night_start):
+        result.warnings.append(
+            _("Op %(day)s wordt gewerkt tussen %(from)s en %(to)s; dat mag niet bij %(age)s.")
+            % {
+                "day": name,
+                "from": f"{limits.night_start // 60:02d}:00",
+                "to": f"{limits.night_end // 60:02d}:00",
+                "age": limits.label,
+            }
+        )
+    if start and end and _clock(end) - _clock(start) > 270 and _clock(end) - _clock(start) - minutes < 30:
+        result.warnings.append(
+            _("Op %(day)s is de dienst langer dan 4,5 uur; een minderjarige heeft dan 30 minuten pauze.")
+            % {"day": name}
+        )
+    if day.weekday() == 6 and not limits.sunday_allowed:
+        result.warnings.append(_("Zondagswerk is niet toegestaan bij %(age)s.") % {"age": limits.label})
+    monday = day - timedelta(days=day.weekday())
+    week_total = minutes + sum(
+        int(Decimal(o.hours) * 60) for o in others if monday <= o.date < monday + timedelta(days=7)
+    )
+    if week_total > limits.max_week_minutes:
+        result.warnings.append(
+            _("%(worked)s uur per week; bij %(age)s is %(max)s uur per week het maximum.")
+            % {
+                "worked": _fmt_hours(week_total),
+                "age": limits.label,
+                "max": _fmt_hours(limits.max_week_minutes),
+            }
+        )
     return result

@@ -699,6 +699,9 @@ def seed(core):
         defaults={"is_primary": True},
     )
     _seed_hours(placements["vmbo3"])
+    from placements import demo_wishes
+
+    demo_wishes.seed(core, plans["vmbo"])
 
 
 def _seed_hours(placement):

@@ -52,7 +52,11 @@ HOURS_PRESETS = {
 def plan_initial(kind: str, preset: str = "") -> dict:
     # A new plan is nearly always for this school year, forbidding the kinds of
     # host the seeded plans forbid (family, own side job, delivery work).
-    initial = {"kind": kind, "school_year": current_school_year(), "forbidden_host_kinds": default_forbidden_kinds()}
+    initial = {
+        "kind": kind,
+        "school_year": current_school_year(),
+        "forbidden_host_kinds": default_forbidden_kinds(),
+    }
     if kind == PlanKind.LWT:
         preset = "lwt"
     if kind == PlanKind.MBO_BPV and preset not in HOURS_PRESETS:
@@ -556,9 +560,11 @@ class PlacementForm(LimitsMixin, ScheduleMixin, forms.Form):
 
     def clean(self):
         data = super().clean()
-        start, end = data.get("start_date"), data.get("end_date")
-        if start and end and end < start:
-            self.add_error("end_date", _("De einddatum ligt vóór de begindatum."))
+        from placements.rules import period_problem
+
+        period = period_problem(data.get("start_date"), data.get("end_date"))
+        if period:
+            self.add_error("end_date", period)
         data["schedule"] = self.clean_schedule()
         if not data["schedule"] and not self.errors:
             raise forms.ValidationError(

@@ -330,6 +330,10 @@ def copy_plan(plan, school_year: str, actor=None):
 # --- hours ---
 
 
+class ImpossibleHoursError(ValidationError):
+    """A line of hours that cannot be true (more than the clock allows); nothing is stored."""
+
+
 def add_hours(
     placement: Placement,
     *,
@@ -342,27 +346,107 @@ def add_hours(
     actor=None,
     submission=None,
 ):
-    """Store one line of hours. With ``submission`` (the posting form's key) a
-    second post of the same form returns the row stored the first time."""
+    """Check and store one line of hours. Impossible lines raise ImpossibleHoursError; lines
+    that break the working-time limits for minors are stored with their problems
+    (the week is flagged). With ``submission`` (the posting form's key) a second
+    post of the same form returns the row stored the first time."""
+    from placements.checks import check_hours_entry
     from placements.models import HoursEntry
 
-    try:
-        with transaction.atomic():
-            return HoursEntry.objects.create(
-                placement=placement,
-                date=day,
-                hours=hours,
-                start_time=start,
-                end_time=end,
-                description=description,
-                source=source,
-                entered_by=actor if getattr(actor, "is_authenticated", False) else None,
-                submission=submission,
+    if submission is not None:
+        stored = HoursEntry.objects.filter(submission=submission, placement=placement).first()
+        if stored is not None:
+            return stored
+    with transaction.atomic():
+        # One placement's lines are checked one at a time, so two posts at the
+        # same moment cannot both pass the 24-hour check of the same day.
+        Placement.objects.select_for_update().filter(pk=placement.pk).first()
+        monday = day - timedelta(days=day.weekday())
+        others = list(
+            placement.hours_entries.counted().filter(date__gte=monday, date__lt=monday + timedelta(days=7))
+        )
+        result = check_hours_entry(placement, day, start, end, hours, others)
+        if result.errors:
+            raise ImpossibleHoursError(result.errors)
+        try:
+            with transaction.atomic():
+                return HoursEntry.objects.create(
+                    placement=placement,
+                    date=day,
+                    hours=hours,
+                    start_time=start,
+                    end_time=end,
+                    description=description,
+                    source=source,
+                    entered_by=actor if getattr(actor, "is_authenticated", False) else None,
+                    submission=submission,
+                    problems=result.warnings,
+                )
+        except IntegrityError:
+            if submission is None:
+                raise
+    return HoursEntry.objects.get(submission=submission, placement=placement)
+
+
+def reject_hours(entry, *, by: str, reason: str) -> bool:
+    """The workplace supervisor rejects an open line: it stays visible but no longer
+    counts. A conditional UPDATE, so a second click or a confirmed line changes nothing."""
+    from placements.models import HoursEntry
+
+    with transaction.atomic():
+        done = HoursEntry.objects.filter(
+            pk=entry.pk, confirmed_at__isnull=True, rejected_at__isnull=True
+        ).update(rejected_at=timezone.now(), rejected_by=by[:150], rejection_reason=reason[:300])
+        if done:
+            record(
+                entry.placement,
+                action="hours:rejected",
+                summary=_("Urenregel van %(day)s afgewezen: %(reason)s")
+                % {"day": f"{entry.date:%d-%m-%Y}", "reason": reason[:300]},
+                actor_label=by,
             )
-    except IntegrityError:
-        if submission is None:
-            raise
-        return HoursEntry.objects.get(submission=submission, placement=placement)
+    return bool(done)
+
+
+def correct_hours(entry, *, hours, by: str) -> bool:
+    """The workplace supervisor corrects the hours of an open line, within what the
+    line's times and the day allow; the original number is kept."""
+    from django.db.models import F
+    from django.db.models.functions import Coalesce
+
+    from placements.checks import check_hours_entry
+    from placements.models import HoursEntry
+
+    with transaction.atomic():
+        Placement.objects.select_for_update().filter(pk=entry.placement_id).first()
+        others = list(
+            entry.placement.hours_entries.counted()
+            .exclude(pk=entry.pk)
+            .filter(date__gte=entry.date - timedelta(days=entry.date.weekday()))
+            .filter(date__lt=entry.date - timedelta(days=entry.date.weekday()) + timedelta(days=7))
+        )
+        result = check_hours_entry(
+            entry.placement, entry.date, entry.start_time, entry.end_time, hours, others
+        )
+        if result.errors:
+            raise ImpossibleHoursError(result.errors)
+        done = HoursEntry.objects.filter(
+            pk=entry.pk, confirmed_at__isnull=True, rejected_at__isnull=True
+        ).update(
+            corrected_from=Coalesce(F("corrected_from"), F("hours")),
+            hours=hours,
+            corrected_by=by[:150],
+            problems=result.warnings,
+        )
+        if done:
+            record(
+                entry.placement,
+                action="hours:corrected",
+                summary=_("Urenregel van %(day)s gecorrigeerd van %(old)s naar %(new)s uur")
+                % {"day": f"{entry.date:%d-%m-%Y}", "old": entry.hours, "new": hours},
+                actor_label=by,
+            )
+    return bool(done)
 
 
 def confirm_week(placement: Placement, week_start: date, confirmed_by: str) -> int:
@@ -376,6 +460,7 @@ def confirm_week(placement: Placement, week_start: date, confirmed_by: str) -> i
             date__gte=week_start,
             date__lt=week_start + timedelta(days=7),
             confirmed_at__isnull=True,
+            rejected_at__isnull=True,
         ).update(confirmed_at=timezone.now(), confirmed_by=confirmed_by[:150])
         if count:
             record(

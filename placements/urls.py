@@ -1,6 +1,16 @@
 from django.urls import path
 
-from placements.views import allowances, capacity, hosts, imports, overview, placements, plans, students
+from placements.views import (
+    allowances,
+    capacity,
+    hosts,
+    imports,
+    overview,
+    placements,
+    plans,
+    students,
+    wishes,
+)
 
 app_name = "placements"
 
@@ -13,6 +23,14 @@ urlpatterns = [
     path("stageplannen/<int:plan_pk>/stages/nieuw/", placements.placement_create, name="placement_create"),
     path("stageplannen/<int:pk>/suggesties/", capacity.match, name="match"),
     path("plans/<int:pk>/allowances/", allowances.plan_allowances, name="plan_allowances"),
+    path("plans/<int:pk>/wish-rounds/", wishes.round_list, name="wish_rounds"),
+    path("wish-rounds/<int:pk>/", wishes.round_detail, name="wish_round"),
+    path("wish-rounds/<int:pk>/run/", wishes.round_run, name="wish_round_run"),
+    path("wish-rounds/<int:pk>/move/", wishes.round_move, name="wish_round_move"),
+    path("wish-rounds/<int:pk>/close/", wishes.round_close, name="wish_round_close"),
+    path("wish-rounds/<int:pk>/offer/", wishes.round_offer, name="wish_round_offer"),
+    path("wish-rounds/<int:pk>/accept/", wishes.round_accept, name="wish_round_accept"),
+    path("wish-participants/<int:pk>/wishes/", wishes.participant_wishes, name="wish_participant"),
     path("overzicht/", overview.overview, name="overview"),
     path("capaciteit/", capacity.capacity, name="capacity"),
     path("stages/<int:pk>/", placements.placement_detail, name="placement_detail"),

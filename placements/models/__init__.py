@@ -4,8 +4,17 @@ from placements.models.imports import ImportMapping
 from placements.models.placement import Placement, PlacementState, PlacementWorkplaceSupervisor
 from placements.models.plan import HostKind, PlacementPlan, PlanKind, ScheduleType
 from placements.models.student import Guardian, Outflow, Student
+from placements.models.wishes import (
+    MAX_WISHES,
+    ProposalReason,
+    Wish,
+    WishParticipant,
+    WishRound,
+    WishRoundState,
+)
 
 __all__ = [
+    "MAX_WISHES",
     "Guardian",
     "Host",
     "HostKind",
@@ -20,7 +29,12 @@ __all__ = [
     "PlacementState",
     "PlacementWorkplaceSupervisor",
     "PlanKind",
+    "ProposalReason",
     "ScheduleType",
     "Student",
+    "Wish",
+    "WishParticipant",
+    "WishRound",
+    "WishRoundState",
     "WorkplaceSupervisor",
 ]

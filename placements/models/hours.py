@@ -11,6 +11,10 @@ class HoursEntryQuerySet(models.QuerySet):
 
         return self.filter(placement__in=Placement.objects.visible_to(user))
 
+    def counted(self):
+        """Lines that count towards the hours: not rejected by the workplace supervisor."""
+        return self.filter(rejected_at__isnull=True)
+
 
 class HoursSource(models.TextChoices):
     STUDENT = "student", _("leerling")
@@ -36,6 +40,18 @@ class HoursEntry(models.Model):
     # bad connection posts the same key again, and the unique index stores it once
     # even when the two posts arrive at the same moment.
     submission = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    # The working-time rules this line breaks, as found when it was entered
+    # (placements.checks.check_hours_entry): the week is flagged for the
+    # workplace supervisor and the coordinator.
+    problems = models.JSONField(_("signalen arbeidstijden"), default=list, blank=True)
+    # The workplace supervisor may reject a line (it no longer counts) or correct its hours.
+    rejected_at = models.DateTimeField(_("afgewezen op"), null=True, blank=True)
+    rejected_by = models.CharField(_("afgewezen door"), max_length=150, blank=True)
+    rejection_reason = models.CharField(_("reden van afwijzing"), max_length=300, blank=True)
+    corrected_from = models.DecimalField(
+        _("oorspronkelijk aantal uren"), max_digits=4, decimal_places=2, null=True, blank=True
+    )
+    corrected_by = models.CharField(_("gecorrigeerd door"), max_length=150, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = HoursEntryQuerySet.as_manager()
@@ -57,6 +73,11 @@ class HoursEntry(models.Model):
 
     def __str__(self):
         return f"{self.date:%d-%m-%Y} {self.hours} u"
+
+    @property
+    def is_open(self) -> bool:
+        """Neither confirmed nor rejected: the workplace supervisor can still act on it."""
+        return self.confirmed_at is None and self.rejected_at is None
 
 
 class LearningGoal(models.Model):

@@ -12,6 +12,7 @@ from django.utils import timezone
 from placements.checks import ACTIVE_STATES, overlapping
 from placements.distance import describe
 from placements.models import Host, HostStatus, Placement, PlacementPlan
+from placements.rules import host_too_far
 from stagebeheer.params import optional_date, required_id
 from stagebeheer.permissions import (
     editable_or_403,
@@ -143,10 +144,17 @@ def match(request, pk):
             continue
         fit = len(wanted & (_words(host.sector) | _words(host.name)))
         distance = describe(student.postcode, host.postcode)
-        too_far = bool(distance and plan.max_distance_km and distance["max_km"] > plan.max_distance_km * 3)
-        score = (
-            fit * 10 + min(left, 3) * 2 - (distance["band"] * 3 if distance else 6) - (20 if too_far else 0)
-        )
+        refused, doubt = host_too_far(plan, student, host)
+        if refused:
+            continue  # the plan's maximum distance, measured: the placement would be refused
+        too_far = bool(doubt)
+        # A matching sector outweighs everything else (x10); free places help a
+        # little (x2, up to 3); each band or 10 km further costs 3; a doubtful
+        # distance 20, as it may well be refused on the form.
+        steps = distance["km"] / 10 if distance and distance["km"] is not None else None
+        if steps is None:
+            steps = distance["band"] if distance else 2
+        score = fit * 10 + min(left, 3) * 2 - round(steps * 3) - (20 if too_far else 0)
         if host.status == HostStatus.ON_WATCH:
             score -= 5
         suggestions.append(

@@ -91,9 +91,7 @@ def apply_filters(rows, params):
     q = params.get("q", "").strip()[:100]
     if q:
         rows = rows.filter(
-            Q(search_name__contains=search_key(q))
-            | Q(number=q)
-            | Q(placement_host__icontains=q)
+            Q(search_name__contains=search_key(q)) | Q(number=q) | Q(placement_host__icontains=q)
         )
     return rows
 

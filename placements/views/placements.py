@@ -56,7 +56,7 @@ def placement_detail(request, pk):
     )
     # Totals in SQL; the page lists only the latest entries, so a long lwt
     # with hundreds of days stays as quick as a two-week stage.
-    totals = placement.hours_entries.aggregate(
+    totals = placement.hours_entries.counted().aggregate(
         done=Coalesce(Sum("hours"), Decimal(0)),
         confirmed=Coalesce(Sum("hours", filter=Q(confirmed_at__isnull=False)), Decimal(0)),
         n=Count("pk"),
@@ -297,18 +297,24 @@ def placement_add_hours(request, pk):
     form = HoursForm(request.POST, placement=placement)
     if form.is_valid():
         d = form.cleaned_data
-        services.add_hours(
-            placement,
-            day=d["date"],
-            hours=d["hours"],
-            start=d["start_time"],
-            end=d["end_time"],
-            description=d["description"],
-            source="staff",
-            actor=request.user,
-            submission=d["submission"],  # a double click stores one row, as on the student's link
-        )
-        messages.success(request, _("De uren zijn toegevoegd."))
+        try:
+            entry = services.add_hours(
+                placement,
+                day=d["date"],
+                hours=d["hours"],
+                start=d["start_time"],
+                end=d["end_time"],
+                description=d["description"],
+                source="staff",
+                actor=request.user,
+                submission=d["submission"],  # a double click stores one row, as on the student's link
+            )
+        except services.ImpossibleHoursError as refused:
+            messages.error(request, " ".join(refused.messages))
+        else:
+            messages.success(request, _("De uren zijn toegevoegd."))
+            for problem in entry.problems:
+                messages.warning(request, problem)
     else:
         errors = [e for errs in form.errors.values() for e in errs]
         messages.error(request, " ".join(errors))
@@ -318,7 +324,12 @@ def placement_add_hours(request, pk):
 def total_hours(placement_ids):
     return dict(
         Placement.objects.filter(pk__in=placement_ids)
-        .annotate(done=Sum("hours_entries__hours", filter=Q(hours_entries__confirmed_at__isnull=False)))
+        .annotate(
+            done=Sum(
+                "hours_entries__hours",
+                filter=Q(hours_entries__confirmed_at__isnull=False, hours_entries__rejected_at__isnull=True),
+            )
+        )
         .values_list("pk", "done")
     )
 

@@ -33,6 +33,20 @@ def _evaluation_invitation(placement):
     return EvaluationInvitation.objects.create(placement=placement, audience="student", form=form)
 
 
+def _wish_participant(placement):
+    from placements.models import WishParticipant, WishRound
+
+    round_ = WishRound.objects.create(
+        plan=placement.plan,
+        title="Wensronde",
+        start_date=placement.start_date,
+        end_date=placement.end_date,
+        closes_on=placement.start_date,
+        state="accepted",
+    )
+    return WishParticipant.objects.create(round=round_, student=placement.student, placement=placement)
+
+
 # How to make the target of each purpose for a placement. A new purpose must be
 # added here, so no kind of link can lose its placement unnoticed.
 def _assessment_form(placement):
@@ -56,6 +70,8 @@ TARGETS = {
     INPUT_PURPOSE: lambda placement: VisitFactory(placement=placement),
     ASSESSMENT_PURPOSE: _assessment_form,
     EVALUATION_PURPOSE: _evaluation_invitation,
+    # A wish link resolves to the placement once the proposal is accepted.
+    "placements-wishes": _wish_participant,
 }
 
 
