@@ -14,11 +14,18 @@ import csv
 import io
 
 from django.http import HttpResponse
+from django.utils.functional import Promise
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+def _plain(value):
+    """Lazy translations (labels of choices) become their text."""
+    return str(value) if isinstance(value, Promise) else value
+
+
 def escape_csv(value):
+    value = _plain(value)
     if isinstance(value, str) and value.startswith(FORMULA_START):
         return "'" + value
     return value
@@ -27,6 +34,7 @@ def escape_csv(value):
 def _xlsx_cell(sheet, value):
     from openpyxl.cell import WriteOnlyCell
 
+    value = _plain(value)
     if isinstance(value, str):
         cell = WriteOnlyCell(sheet, value=None)
         # Assigning the value would make a formula of "=..."; a text cell stays text.

@@ -178,6 +178,16 @@ TABLE = {
     "evaluations:review_create": ("plan", "login 302 404 404 404 403 403 302 403 302", "login 302 404 404 404 403 403 302 403 302"),
     "evaluations:review_detail": ("plan_review", "login 200 404 404 404 200 200 200 200 200", "login 200 404 404 404 200 200 200 200 200"),
     "placements:host_lookup": ("none", "login 200 200 200 200 200 200 200 200 200", "login 200 200 200 200 200 200 200 200 200"),
+    "agreements:verify": ("none", "200 200 200 200 200 200 200 200 200 200", "400 400 400 400 400 400 400 400 400 400"),
+    "audit:read_list": ("none", "login 200 200 200 403 403 403 403 403 200", "login 200 200 200 403 403 403 403 403 200"),
+    "placements:wish_participant": ("wish_participant", "login 200 404 404 404 404 404 403 200 200", "login 400 404 404 404 404 404 403 400 400"),
+    "placements:wish_round": ("wish_round", "login 200 404 404 404 404 404 200 200 200", "login 200 404 404 404 404 404 200 200 200"),
+    "placements:wish_round_accept": ("wish_round", "login 405 405 405 405 405 405 405 405 405", "login 302 404 404 404 404 404 403 403 302"),
+    "placements:wish_round_close": ("wish_round", "login 405 405 405 405 405 405 405 405 405", "login 302 404 404 404 404 404 403 403 302"),
+    "placements:wish_round_move": ("wish_round", "login 405 405 405 405 405 405 405 405 405", "login 302 404 404 404 404 404 403 403 302"),
+    "placements:wish_round_offer": ("wish_round", "login 405 405 405 405 405 405 405 405 405", "login 302 404 404 404 404 404 403 403 302"),
+    "placements:wish_round_run": ("wish_round", "login 405 405 405 405 405 405 405 405 405", "login 302 404 404 404 404 404 403 403 302"),
+    "placements:wish_rounds": ("plan", "login 200 404 404 404 200 200 200 200 200", "login 200 404 404 404 403 403 403 403 200"),
 }
 # fmt: on
 
@@ -189,6 +199,8 @@ LINK_TABLE = {
     "evaluation": "200 400 200 404",
     "placements-hours": "200 200 200 404",
     "placements-hours-confirm": "200 302 200 404",
+    # The world's wish round is accepted: the link says the round is closed.
+    "placements-wishes": "410 410 200 404",
     "visit_input": "200 400 200 404",
 }
 

@@ -209,6 +209,8 @@ class World:
             "dossier": {"pk": o["dossier"].pk},
             "record_history": {"key": "placements.placement", "pk": o["placement"].pk},
             "export_fmt": {"fmt": "csv"},
+            "wish_round": {"pk": o["wish_round"].pk},
+            "wish_participant": {"pk": o["wish_participant"].pk},
         }[kind]
 
 
@@ -219,8 +221,17 @@ def _second_half(placement, supervisor, coordinator):
     from assessments.presets import apply_default
     from evaluations.models import DossierExport, EvaluationInvitation, PlanReview
     from evaluations.services import current_form
+    from placements.models import WishParticipant, WishRound
     from tests.factories.assessments import FrameworkFactory
 
+    wish_round = WishRound.objects.create(
+        plan=placement.plan,
+        title="Snuffelstage",
+        start_date=placement.start_date,
+        end_date=placement.end_date,
+        closes_on=placement.start_date,
+    )
+    participant = WishParticipant.objects.create(round=wish_round, student=placement.student)
     framework = FrameworkFactory(department=placement.plan.department)
     setup = apply_default(placement.plan)
     final = setup.rounds.get(kind="final")
@@ -238,6 +249,8 @@ def _second_half(placement, supervisor, coordinator):
         ),
         "plan_review": PlanReview.objects.create(plan=placement.plan, findings="Goed verlopen.", reviewed_by=coordinator),
         "dossier": DossierExport.objects.create(plan=placement.plan, requested_by=coordinator),
+        "wish_round": wish_round,
+        "wish_participant": participant,
     }
 
 

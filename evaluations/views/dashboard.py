@@ -1,18 +1,17 @@
 """The dashboard for school leaders (all their departments) and coordinators (their own)."""
 
-import csv
 import re
-from io import BytesIO
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from evaluations.figures import current_school_year, dashboard, previous_year
 from placements.models import PlacementPlan
+from stagebeheer.exports import table_response
 from stagebeheer.models import Department
 from stagebeheer.scoping import department_ids, has_role
 
@@ -113,42 +112,13 @@ def _rows(sections, year, prev):
             yield [section.title, section.empty]
 
 
-def _clean(value):
-    """Spreadsheet programs run cells that start with = + - @ as formulas."""
-    if value is None:
-        return ""
-    text = str(value)
-    if text[:1] in ("=", "+", "-", "@") and not re.match(r"^-?[0-9.,]+$", text):
-        return "'" + text
-    return value if isinstance(value, int | float) else text
-
-
 @login_required
 def dashboard_export(request, fmt):
     if fmt not in ("csv", "xlsx"):
         raise Http404
     ids, chosen, year, _departments = _scope(request)
     prev = previous_year(year)
-    rows = [[_clean(v) for v in row] for row in _rows(dashboard(ids, year), year, prev)]
+    header, *rows = [["" if v is None else v for v in row] for row in _rows(dashboard(ids, year), year, prev)]
     name = f"dashboard-{chosen.pk if chosen else 'school'}-{year}"
-    if fmt == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-        response.write("\ufeff")  # so Excel reads UTF-8
-        writer = csv.writer(response, delimiter=";")
-        writer.writerows(rows)
-        return response
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Dashboard"
-    for row in rows:
-        sheet.append(row)
-    buffer = BytesIO()
-    book.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-    return response
+    # The shared writer defuses cells that spreadsheets would run as formulas.
+    return table_response(name, header, rows, fmt)

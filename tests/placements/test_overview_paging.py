@@ -47,7 +47,7 @@ def test_the_lookup_names_only_hosts_the_user_may_see(login, coordinator, depart
     assert names == ["Bakkerij Brood"]
 
 
-@pytest.mark.parametrize("q", ["", "b", "\x00bak", "x" * 5000])
+@pytest.mark.parametrize("q", ["", "b", "x" * 5000])
 def test_the_lookup_answers_short_or_hostile_queries_with_nothing(login, coordinator, department, q):
     HostFactory(school=department.school, name="Bakkerij Brood")
     response = login(coordinator).get(reverse("placements:host_lookup"), {"q": q})
@@ -57,3 +57,7 @@ def test_the_lookup_answers_short_or_hostile_queries_with_nothing(login, coordin
 
 def test_the_lookup_needs_a_sign_in(client):
     assert client.get(reverse("placements:host_lookup") + "?q=bak").status_code == 302
+
+
+def test_the_lookup_refuses_a_nul_byte(login, coordinator, department):
+    assert login(coordinator).get(reverse("placements:host_lookup"), {"q": "\x00bak"}).status_code == 400
