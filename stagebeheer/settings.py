@@ -128,8 +128,14 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SOFT_TIME_LIMIT = 120
 CELERY_TASK_TIME_LIMIT = 180
-# Redis redelivers unacknowledged tasks after this; it must exceed the longest task.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# Redis redelivers unacknowledged tasks after this (a whole worker gone); it must
+# exceed the longest task (180 s hard limit) and the longest retry countdown
+# (mail backs off at most 480 s), and no more: a lost task waits this long.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 600}
+# How long a claim on a PDF or a mail holds before another worker may take it
+# over: longer than the task's hard time limit (90 s), so a live worker keeps it.
+PDF_LEASE_SECONDS = env_int("PDF_LEASE_SECONDS", 120, minimum=1)
+MAIL_LEASE_SECONDS = env_int("MAIL_LEASE_SECONDS", 120, minimum=1)
 CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE") or "stagebeheer"
 CELERY_TIMEZONE = "Europe/Amsterdam"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
