@@ -128,7 +128,8 @@ def requeue_stale_pdfs() -> int:
     )
     signed = list(
         Agreement.objects.filter(
-            signed_pdf_status=PdfStatus.RENDERING, signed_pdf_claimed_at__lt=expired
+            Q(signed_pdf_status=PdfStatus.QUEUED, signed_at__lt=cutoff)
+            | Q(signed_pdf_status=PdfStatus.RENDERING, signed_pdf_claimed_at__lt=expired)
         ).values_list("pk", flat=True)[:200]
     )
     for pk in drafts:

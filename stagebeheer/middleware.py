@@ -1,4 +1,7 @@
+import logging
+
 from django.conf import settings
+from django.http import HttpResponse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
@@ -23,4 +26,34 @@ class ChosenLanguageMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         patch_vary_headers(response, ("Cookie",))
+        return response
+
+
+class DatabaseAwayMiddleware:
+    """While the database is away, pages answer a styled 503 "try again shortly"
+    instead of a 500. The page needs nothing from the database (no user, no
+    navigation), and the session is left alone so nobody is logged out by it."""
+
+    RETRY_AFTER_SECONDS = 60
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from django.db import InterfaceError, OperationalError
+        from django.template.loader import render_to_string
+        from django.utils.cache import add_never_cache_headers
+
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        logging.getLogger(__name__).error("Database unavailable: %s", exception)
+        session = getattr(request, "session", None)
+        if session is not None:
+            session.accessed = session.modified = False
+        response = HttpResponse(render_to_string("503.html"), status=503)
+        response["Retry-After"] = str(self.RETRY_AFTER_SECONDS)
+        add_never_cache_headers(response)
         return response

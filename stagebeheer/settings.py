@@ -61,6 +61,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Last, so its process_exception sees a view's database error first.
+    "stagebeheer.middleware.DatabaseAwayMiddleware",
 ]
 
 ROOT_URLCONF = "stagebeheer.urls"
