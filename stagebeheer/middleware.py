@@ -1,6 +1,7 @@
 import logging
 
 from django.conf import settings
+from django.db import DatabaseError
 from django.http import HttpResponse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
@@ -56,4 +57,27 @@ class DatabaseAwayMiddleware:
         response = HttpResponse(render_to_string("503.html"), status=503)
         response["Retry-After"] = str(self.RETRY_AFTER_SECONDS)
         add_never_cache_headers(response)
+        return response
+
+
+class PrivatePagesMiddleware:
+    """Every response gets the Permissions-Policy; every page and download for a
+    signed-in user gets ``Cache-Control: no-store`` (personal data stays out of
+    shared and browser caches). Static files never reach this (WhiteNoise)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.utils.cache import add_never_cache_headers
+
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        user = getattr(request, "user", None)
+        try:
+            private = user is not None and user.is_authenticated
+        except DatabaseError:  # the database is away (a 503): never cache that either
+            private = True
+        if private:
+            add_never_cache_headers(response)
         return response

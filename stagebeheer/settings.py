@@ -61,6 +61,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Permissions-Policy everywhere; no-store on every page of a signed-in user.
+    "stagebeheer.middleware.PrivatePagesMiddleware",
     # Last, so its process_exception sees a view's database error first.
     "stagebeheer.middleware.DatabaseAwayMiddleware",
 ]
@@ -92,6 +94,13 @@ if DATABASE_URL:
         DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
     except ValueError as exc:
         raise ImproperlyConfigured(f"DATABASE_URL is not a database URL: {exc}") from exc
+    # The password may come from a secret file (docker secrets) instead of the URL.
+    DATABASE_PASSWORD_FILE = env_str("DATABASE_PASSWORD_FILE")
+    if DATABASE_PASSWORD_FILE:
+        try:
+            DATABASES["default"]["PASSWORD"] = Path(DATABASE_PASSWORD_FILE).read_text().strip()
+        except OSError as exc:
+            raise ImproperlyConfigured(f"DATABASE_PASSWORD_FILE cannot be read: {exc}") from exc
 else:
     DATABASES = {
         "default": {
@@ -217,18 +226,27 @@ CONTENT_SECURITY_POLICY = {
         "font-src": [SELF],
         "object-src": [NONE],
         "frame-src": [SELF],
-        "frame-ancestors": [SELF],
+        # No page is framed, except the agreement PDF on the signing page (it sets its own).
+        "frame-ancestors": [NONE],
         "form-action": [SELF],
         "base-uri": [SELF],
     }
 }
-X_FRAME_OPTIONS = "SAMEORIGIN"  # the signing page shows the PDF in a frame of our own
+X_FRAME_OPTIONS = "DENY"  # the signing page's PDF allows its own origin (agreements/links.py)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Features no page uses, switched off for every page (stagebeheer.middleware).
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
 if env_bool("SECURE_SSL", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = True
-    SECURE_HSTS_SECONDS = 31536000
+    # The container's health check asks over plain HTTP from inside.
+    SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+    # A year, subdomains included: a school's address serves nothing over plain HTTP.
+    SECURE_HSTS_SECONDS = env_int("HSTS_SECONDS", 31536000, minimum=0)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS", default=True)
+    # The preload flag only takes effect once the domain is submitted to the browsers' list.
+    SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", default=True)
 
 # --- emailed links -----------------------------------------------------------------------
 ACCESS_LINK_DAYS = env_int("ACCESS_LINK_DAYS", 30, minimum=1)
