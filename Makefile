@@ -45,6 +45,7 @@ demo: debs-demo $(STAMP) locale/en/LC_MESSAGES/django.mo
 
 lint: $(STAMP)
 	.venv/bin/ruff check .
+	.venv/bin/bandit -q -c pyproject.toml -r stagebeheer placements agreements visits assessments evaluations formats
 	$(PY) manage.py check --fail-level WARNING
 	$(PY) manage.py makemigrations --check --dry-run -v 0
 
@@ -58,8 +59,16 @@ e2e: debs-test $(STAMP) locale/en/LC_MESSAGES/django.mo
 	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) \
 	  .venv/bin/pytest tests/e2e -q
 
-bench: $(STAMP)
-	DATABASE_URL=$(TEST_DATABASE_URL) .venv/bin/pytest tests/bench -q -s -p no:xdist --override-ini addopts=
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/stagebeheer_bench
+BENCH_SCALE ?= 1
+
+# Not part of `make test`: prints figures, fails on nothing but errors. The board
+# is seeded once into its own database (BENCH_SCALE=0.1 for a quick run).
+bench: debs-test $(STAMP)
+	DATABASE_URL=$(TEST_DATABASE_URL) .venv/bin/pytest tests/bench -q -s -p no:xdist --override-ini addopts= \
+	  --ignore=tests/bench/board
+	DATABASE_URL=$(BENCH_DATABASE_URL) BENCH_SCALE=$(BENCH_SCALE) \
+	  .venv/bin/pytest tests/bench/board -q -s -p no:xdist --override-ini addopts=
 
 # Refresh the English catalogue after changing Dutch interface strings.
 messages: $(STAMP)

@@ -6,6 +6,7 @@ premie betaalt is niet ingevuld").
 """
 
 from datetime import date
+from decimal import Decimal
 
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -189,14 +190,82 @@ def _inspection(f: Facts):
     ), []
 
 
+def _h(hours) -> str:
+    return f"{hours:.0f}"
+
+
 def _hours(f: Facts):
-    hours = f.placement.planned_hours or 0
-    if not hours:
+    """The total hours of the stage. A replacement (lwt, UB art. 2.65) counts what was done
+    before it: the carried-over hours are the hours the earlier placement missed, planned
+    again here, so they are part of this placement's hours or still to be planned, never
+    "of which" more than the total."""
+    p = f.placement
+    here = Decimal(p.planned_hours or 0)
+    if not here:
         return "", [_("omvang: het aantal uren van de stage is niet bekend (weekrooster en data)")]
-    value = _("%(hours)s uur in totaal") % {"hours": f"{hours:.0f}"}
-    if f.placement.carried_over_hours:
-        value += " " + _("(waarvan %(h)s overgenomen uur)") % {"h": f"{f.placement.carried_over_hours:.0f}"}
-    return value, []
+    missed = Decimal(p.carried_over_hours or 0)
+    replaced = p.replaces if p.replaces_id else None
+    if not replaced and not missed:
+        return _("%(hours)s uur in totaal") % {"hours": _h(here)}, []
+    done_before = max(Decimal(replaced.planned_hours or 0) - missed, Decimal(0)) if replaced else Decimal(0)
+    lines = [
+        _("%(total)s uur in totaal: %(here)s uur op deze stageplaats en %(before)s uur die al zijn gemaakt bij de vorige stageplaats.")
+        % {"total": _h(here + done_before), "here": _h(here), "before": _h(done_before)}
+    ]
+    if missed and missed <= here:
+        lines.append(
+            _("De %(missed)s uur die bij de vorige stageplaats niet zijn gemaakt, worden hier ingehaald.")
+            % {"missed": _h(missed)}
+        )
+    elif missed:
+        lines.append(
+            _(
+                "Van de %(missed)s uur die bij de vorige stageplaats niet zijn gemaakt, worden er hier "
+                "%(here)s ingehaald; de school plant de overige %(rest)s uur nog in."
+            )
+            % {"missed": _h(missed), "here": _h(here), "rest": _h(missed - here)}
+        )
+    return "\n".join(lines), []
+
+
+def _goal(f: Facts):
+    # The goal of the stage comes from the stageplan (art. 2.35 UB WVO 2020: doel), with the student's own goals.
+    plan_goal = _text(f.plan.goal)
+    if not plan_goal:
+        return "", [_("doel: het doel van de stage ontbreekt in het stageplan")]
+    lines = [plan_goal]
+    own = _text(f.student.learning_goals)
+    if own:
+        lines.append(_("Eigen leerdoelen: %(goals)s") % {"goals": own})
+    return "\n".join(lines), []
+
+
+def _plan(f: Facts):
+    # Art. 2.36 UB WVO 2020 agreements carry out the stageplan of art. 2.35: name it fully, so a
+    # reader knows which plan, of which year and which date, the stage follows.
+    plan = f.plan
+    lines = [
+        _("%(title)s, schooljaar %(year)s, van %(department)s")
+        % {"title": plan.title, "year": plan.school_year, "department": f.department.name},
+        _("Vastgesteld of laatst gewijzigd op %(date)s.") % {"date": dmy(timezone.localdate(plan.updated_at))},
+    ]
+    parts = [str(plan._meta.get_field(name).verbose_name) for name in plan.LEGAL_PARTS if _text(getattr(plan, name))]
+    if parts:
+        lines.append(_("Het stageplan beschrijft: %(parts)s.") % {"parts": ", ".join(parts)})
+    lines.append(_("Het stageplan ligt ter inzage bij de school en wordt op verzoek toegestuurd."))
+    return "\n".join(lines), []
+
+
+def _inspectorate_right(f: Facts):
+    # Art. 2.36 lid 3 onder e: the inspectorate supervises the stage, so the student and the parents
+    # may also turn to it. The numbers are the inspectorate's public ones.
+    return _(
+        "De leerling en de ouders kunnen met een vraag of klacht over de stage eerst terecht bij de "
+        "stagebegeleider en de school (klachtenregeling van de school). Zij hebben ook het recht zich "
+        "te wenden tot de Inspectie van het Onderwijs: Loket Onderwijs, 088 669 60 60. Bij seksuele "
+        "intimidatie, discriminatie, radicalisering of geweld: meldpunt vertrouwensinspecteurs, "
+        "0900 111 3 111."
+    ), []
 
 
 def _hours_spread(f: Facts):

@@ -6,12 +6,13 @@ from django.utils.translation import gettext_lazy as _
 
 from agreements.elements import ELEMENTS, KIND_ELEMENTS, OPTIONAL
 from agreements.models import CooperationAgreement, CooperationKind, Party
+from stagebeheer.formlimits import LimitsMixin
 
 MAX_SCAN_BYTES = 10 * 1024 * 1024
 SHA256_HEX = re.compile(r"[0-9a-f]{64}")
 
 
-class SignForm(forms.Form):
+class SignForm(LimitsMixin, forms.Form):
     """Typing one's name and ticking the box is the signature."""
 
     # Typed, not pre-filled: typing one's name is the deliberate act of signing.
@@ -44,7 +45,7 @@ class SignForm(forms.Form):
         return data
 
 
-class SendForm(forms.Form):
+class SendForm(LimitsMixin, forms.Form):
     """Optionally a named signatory signs for the host (instead of the workplace
     supervisor) or for the school (by link, instead of the coordinator in the app)."""
 
@@ -77,7 +78,7 @@ class SendForm(forms.Form):
         return self._signatory("school")
 
 
-class PaperForm(forms.Form):
+class PaperForm(LimitsMixin, forms.Form):
     scan = forms.FileField(label=_("Scan van de getekende overeenkomst (PDF, hoogstens 10 MB)"))
     parties = forms.MultipleChoiceField(
         label=_("Op papier getekend door"), choices=Party.choices, widget=forms.CheckboxSelectMultiple
@@ -101,7 +102,7 @@ class PaperForm(forms.Form):
         return scan
 
 
-class TemplateForm(forms.Form):
+class TemplateForm(LimitsMixin, forms.Form):
     """One wording field per element; the elements themselves cannot be removed."""
 
     title = forms.CharField(label=_("Titel"), max_length=120)
@@ -125,7 +126,7 @@ class TemplateForm(forms.Form):
         return {key: self.cleaned_data.get(f"el_{key}", "").strip() for key in KIND_ELEMENTS[self.kind]}
 
 
-class CooperationForm(forms.ModelForm):
+class CooperationForm(LimitsMixin, forms.ModelForm):
     class Meta:
         model = CooperationAgreement
         fields = ["kind", "host", "plan", "partner_name", "reference", "covers", "valid_from", "valid_until"]

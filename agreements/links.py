@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from agreements import services
 from agreements.forms import SignForm
 from agreements.models import AgreementStatus, PdfStatus, SignatureMethod, SignatureRequest
+from stagebeheer.history import note_read
 from stagebeheer.links import LinkHandler, register
 
 
@@ -60,6 +61,7 @@ class SignAgreementLink(LinkHandler):
         agreement = req.agreement
         if agreement.pdf_status != PdfStatus.DONE or not agreement.pdf:
             return render(request, "agreements/link/pdf_pending.html", {"link": link}, status=404)
+        note_read(request, agreement, "agreement_pdf")  # the link holder is named in the record
         response = FileResponse(
             agreement.pdf.open("rb"),
             content_type="application/pdf",

@@ -14,7 +14,7 @@ from agreements.models import (
     SignatureRequest,
 )
 from placements.models import PlanKind
-from stagebeheer.scoping import has_role
+from stagebeheer.permissions import has_role
 
 
 def _with_parties(queryset):

@@ -52,6 +52,10 @@ ELEMENT_WORDING = {
     "guidance_split": _("School en stagebedrijf verdelen de begeleiding als volgt:"),
     "host_assessment": _("Het stagebedrijf neemt als volgt deel aan de beoordeling:"),
     "inspection": "",
+    "inspectorate_right": "",
+    "goal": _("De stage heeft dit doel:"),
+    "plan": _("De stage volgt het stageplan van de school:"),
+    "total_hours": _("De stage omvat:"),
     "insurance": _(
         "De leerling is tijdens de stage verzekerd tegen ongevallen en wettelijke aansprakelijkheid:"
     ),

@@ -3,7 +3,7 @@
 from django.db.models import Count
 
 from placements.models import Placement, PlacementState
-from stagebeheer.scoping import department_ids
+from stagebeheer.permissions import department_ids
 
 
 def placement_counts(user):

@@ -5,6 +5,7 @@ import uuid
 from datetime import time
 
 from django import forms
+from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
@@ -21,6 +22,7 @@ from placements.models import (
 )
 from placements.models.plan import default_forbidden_kinds
 from placements.navigation import current_school_year
+from stagebeheer.formlimits import LimitedModelForm, LimitsMixin
 
 
 class DateInput(forms.DateInput):
@@ -61,6 +63,24 @@ def plan_initial(kind: str, preset: str = "") -> dict:
     initial["requires_sbb"] = kind in (PlanKind.LWT, PlanKind.MBO_BPV)
     initial["schedule_type"] = "ribbon" if kind in (PlanKind.LWT, PlanKind.MBO_BPV) else "block"
     return initial
+
+
+def check_school_year(value: str) -> str:
+    """'2027-2028': two years in a row; '2028-2027' or '2027-2029' is a typing error."""
+    value = (value or "").strip()
+    first, _sep, second = value.partition("-")
+    if not (first.isascii() and second.isascii() and first.isdigit() and second.isdigit()):
+        raise forms.ValidationError(_("Schrijf het schooljaar als 2027-2028."))
+    if int(second) != int(first) + 1:
+        raise forms.ValidationError(
+            _("Een schooljaar loopt van het ene jaar naar het volgende, zoals 2027-2028.")
+        )
+    return value
+
+
+# A monthly allowance above this asks for a second look (a typing error such as
+# 15050 for 150,50); the coordinator confirms with the "place anyway" box.
+ALLOWANCE_SECOND_LOOK = 1000
 
 
 class ScheduleMixin:
@@ -127,7 +147,7 @@ class ScheduleMixin:
         return schedule
 
 
-class PlanForm(ScheduleMixin, forms.ModelForm):
+class PlanForm(LimitsMixin, ScheduleMixin, forms.ModelForm):
     forbidden_host_kinds = forms.MultipleChoiceField(
         label=_l("Niet toegestane stagebedrijven"),
         choices=HostKind.choices,
@@ -186,10 +206,23 @@ class PlanForm(ScheduleMixin, forms.ModelForm):
             ),
         }
 
+    # lwt asks at most 1280 hours, a bbl year about 1600; a day's reach by public transport.
+    limits = {
+        "min_hours": (0, 2000),
+        "max_hours": (0, 2000),
+        "max_distance_km": (1, 300),
+        "year_group": (1, 8),
+        "supervisor_norm": (1, 200),
+        "guidance_hours_per_student": (0, 100),
+    }
+
     def __init__(self, *args, department=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.department = department or getattr(self.instance, "department", None)
         self.add_schedule_fields(self.instance.default_schedule if self.instance.pk else [])
+
+    def clean_school_year(self):
+        return check_school_year(self.cleaned_data["school_year"])
 
     def clean(self):
         data = super().clean()
@@ -215,15 +248,18 @@ class PlanForm(ScheduleMixin, forms.ModelForm):
         return super().save(commit)
 
 
-class CopyPlanForm(forms.Form):
+class CopyPlanForm(LimitsMixin, forms.Form):
     school_year = forms.RegexField(
         label=_l("Nieuw schooljaar"),
         regex=r"^20[0-9]{2}-20[0-9]{2}$",
         error_messages={"invalid": _l("Schrijf het schooljaar als 2027-2028.")},
     )
 
+    def clean_school_year(self):
+        return check_school_year(self.cleaned_data["school_year"])
 
-class HostForm(forms.ModelForm):
+
+class HostForm(LimitsMixin, forms.ModelForm):
     kinds = forms.MultipleChoiceField(
         label=_l("Soort bedrijf"),
         choices=[
@@ -260,6 +296,20 @@ class HostForm(forms.ModelForm):
             "status_reason": forms.Textarea(attrs={"rows": 2}),
         }
 
+    # Places per period: even a hospital's ward takes a few dozen, not thousands.
+    limits = {"capacity": (0, 200), "notes": 5000, "status_reason": 2000}
+
+    def __init__(self, *args, may_set_status=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not may_set_status:
+            # The status holds for the whole school: only a coordinator of a
+            # department that places students here decides it (issue 9.7).
+            for name in ("status", "status_reason"):
+                self.fields[name].disabled = True
+            self.fields["status"].help_text = _(
+                "Alleen de stagecoördinator van een afdeling die hier stagiairs heeft, wijzigt de status."
+            )
+
     def clean_kvk_number(self):
         value = self.cleaned_data["kvk_number"].strip()
         if value and (not value.isdigit() or len(value) != 8):
@@ -289,13 +339,13 @@ def normalise_postcode(value: str) -> str:
     return f"{value[:4]} {value[4:]}"
 
 
-class WorkplaceSupervisorForm(forms.ModelForm):
+class WorkplaceSupervisorForm(LimitsMixin, forms.ModelForm):
     class Meta:
         model = WorkplaceSupervisor
         fields = ["name", "email", "phone", "position", "is_active"]
 
 
-class StudentForm(forms.ModelForm):
+class StudentForm(LimitsMixin, forms.ModelForm):
     class Meta:
         model = Student
         fields = [
@@ -314,12 +364,16 @@ class StudentForm(forms.ModelForm):
             "outflow",
             "learning_goals",
             "support_needs",
+            "left_on",
         ]
         widgets = {
             "date_of_birth": DateInput(),
+            "left_on": DateInput(),
             "learning_goals": forms.Textarea(attrs={"rows": 3}),
             "support_needs": forms.Textarea(attrs={"rows": 3}),
         }
+
+    limits = {"year_group": (1, 8)}
 
     def __init__(self, *args, department, mentors, **kwargs):
         super().__init__(*args, **kwargs)
@@ -347,6 +401,7 @@ class StudentForm(forms.ModelForm):
 GuardianFormSet = forms.inlineformset_factory(
     Student,
     Guardian,
+    form=LimitedModelForm,
     fields=["name", "email", "phone", "signs_agreements"],
     extra=1,
     max_num=3,
@@ -354,17 +409,17 @@ GuardianFormSet = forms.inlineformset_factory(
 )
 
 
-class LearningGoalForm(forms.Form):
+class LearningGoalForm(LimitsMixin, forms.Form):
     period = forms.CharField(label=_l("Periode"), max_length=60)
     goal = forms.CharField(label=_l("Leerdoel"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
 
 
-class TerminateForm(forms.Form):
+class TerminateForm(LimitsMixin, forms.Form):
     terminated_on = forms.DateField(label=_l("Beëindigd op"), widget=DateInput())
     reason = forms.CharField(label=_l("Reden"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
 
 
-class HoursForm(forms.Form):
+class HoursForm(LimitsMixin, forms.Form):
     date = forms.DateField(label=_l("Datum"), widget=DateInput())
     start_time = forms.TimeField(label=_l("Van"), required=False, widget=TimeInput())
     end_time = forms.TimeField(label=_l("Tot"), required=False, widget=TimeInput())
@@ -403,7 +458,7 @@ class HoursForm(forms.Form):
         return data
 
 
-class ImportUploadForm(forms.Form):
+class ImportUploadForm(LimitsMixin, forms.Form):
     file = forms.FileField(label=_l("Bestand (CSV of XLSX)"))
 
     def clean_file(self):
@@ -413,7 +468,7 @@ class ImportUploadForm(forms.Form):
         return upload
 
 
-class PlacementForm(ScheduleMixin, forms.Form):
+class PlacementForm(LimitsMixin, ScheduleMixin, forms.Form):
     student = forms.ModelChoiceField(label=_l("Leerling"), queryset=Student.objects.none())
     host = forms.ModelChoiceField(label=_l("Stagebedrijf"), queryset=Host.objects.none())
     workplace_supervisors = forms.ModelMultipleChoiceField(
@@ -463,6 +518,8 @@ class PlacementForm(ScheduleMixin, forms.Form):
         label=_l("Ik heb de waarschuwingen gelezen en plaats toch"), required=False
     )
 
+    limits = {"allowance_per_month": (0, 5_000), "travel_allowance": (0, 2_000), "carried_over_hours": (0, 2_000)}
+
     CONTRACT_VALUE_FIELDS = (
         "student",
         "host",
@@ -482,6 +539,8 @@ class PlacementForm(ScheduleMixin, forms.Form):
         self, *args, students, hosts, supervisors, school_supervisors, schedule, editing=False, **kwargs
     ):
         super().__init__(*args, **kwargs)
+        # Set by clean() when a value asks for the coordinator's second look.
+        self.needs_confirmation = False
         self.fields["student"].queryset = students
         self.fields["host"].queryset = hosts
         self.fields["workplace_supervisors"].queryset = supervisors
@@ -518,6 +577,17 @@ class PlacementForm(ScheduleMixin, forms.Form):
         data["workplace_supervisors"] = chosen
         if data.get("carried_over_hours") is None:
             data["carried_over_hours"] = 0
+        allowance = data.get("allowance_per_month")
+        if allowance is not None and allowance > ALLOWANCE_SECOND_LOOK and not data.get("accept_warnings"):
+            self.needs_confirmation = True
+            self.add_error(
+                "allowance_per_month",
+                _(
+                    "Een stagevergoeding van € %(amount)s per maand is ongewoon hoog. Klopt het bedrag? "
+                    "Vink dan hieronder aan dat u toch plaatst."
+                )
+                % {"amount": formats.number_format(allowance, 2)},
+            )
         return data
 
     def values(self):
@@ -530,7 +600,7 @@ class PlacementForm(ScheduleMixin, forms.Form):
         return values
 
 
-class DuoForm(forms.Form):
+class DuoForm(LimitsMixin, forms.Form):
     partner = forms.ModelChoiceField(label=_l("Duo-partner"), queryset=None)
 
     def __init__(self, *args, candidates, **kwargs):

@@ -1,6 +1,7 @@
 """Import and export of students and hosts as CSV or XLSX.
 
-A file is read whole into rows first; an unreadable file imports nothing. The
+A file is read into rows first (streamed, stopping at the row limit); an
+unreadable file imports nothing. The
 coordinator maps columns on screen, sees a preview, and every bad row is reported
 with its line number and reason while the good rows are imported. Existing
 students are updated by their number (hosts by KvK number, else by name).
@@ -19,6 +20,7 @@ from django.utils.translation import gettext_lazy as _l
 
 from placements.forms import HostForm, normalise_postcode
 from placements.models import Guardian, Host, Outflow, Student
+from stagebeheer.formlimits import MAX_YEAR, MIN_YEAR, year_in_range
 
 MAX_ROWS = 5000
 
@@ -100,15 +102,48 @@ HOST_COLUMNS = [
 KINDS = {"students": STUDENT_COLUMNS, "hosts": HOST_COLUMNS}
 
 
+# Streaming limits: a small file can expand to hundreds of thousands of rows
+# (a 116 KiB XLSX held 400,000), so reading stops as soon as a limit is passed
+# instead of building the whole table first.
+MAX_COLUMNS = 60
+MAX_CELL = 1000
+# Blank rows between the data are skipped, but only so many of them.
+MAX_BLANK_ROWS = 1000
+
+
+def _bounded_rows(raw_rows):
+    """The non-blank rows of ``raw_rows``, stopping with an error past the limits."""
+    rows, blank = [], 0
+    for raw in raw_rows:
+        row = ["" if c is None else c for c in raw[:MAX_COLUMNS]]
+        if not any(str(c).strip() for c in row):
+            blank += 1
+            if blank > MAX_BLANK_ROWS:
+                raise UnreadableFileError(_("Het bestand heeft te veel lege regels."))
+            continue
+        if len(rows) > MAX_ROWS:
+            raise UnreadableFileError(_("Het bestand heeft meer dan %(n)s regels.") % {"n": MAX_ROWS})
+        rows.append(row)
+    return rows
+
+
 def read_table(name: str, content: bytes) -> tuple[list[str], list[list[str]]]:
     """(header, rows) from CSV (; or , separated, UTF-8 or Windows-1252) or XLSX."""
     if name.lower().endswith(".xlsx"):
         try:
             from openpyxl import load_workbook
 
+            # read_only streams the sheet row by row; the limits stop it early.
             book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-            sheet = book.worksheets[0]
-            rows = [[_cell(c) for c in row] for row in sheet.iter_rows(values_only=True)]
+            try:
+                sheet = book.worksheets[0]
+                rows = _bounded_rows(
+                    [_cell(c) for c in row] for row in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS)
+                )
+            finally:
+                book.close()
+        except UnreadableFileError:
+            raise
         except Exception as exc:  # openpyxl raises many kinds for a broken file
             raise UnreadableFileError(_("Dit Excel-bestand kan niet worden gelezen.")) from exc
     else:
@@ -127,18 +162,17 @@ def read_table(name: str, content: bytes) -> tuple[list[str], list[list[str]]]:
             dialect = csv.excel
             dialect.delimiter = ";" if text[:1000].count(";") > text[:1000].count(",") else ","
         try:
-            rows = list(csv.reader(io.StringIO(text), dialect))
+            rows = _bounded_rows(csv.reader(io.StringIO(text), dialect))
         except csv.Error as exc:
             raise UnreadableFileError(
                 _("Dit CSV-bestand kan niet worden gelezen: %(e)s") % {"e": exc}
             ) from exc
-    rows = [r for r in rows if any((c or "").strip() for c in r)]
     if len(rows) < 2:
         raise UnreadableFileError(_("Het bestand heeft geen kopregel met gegevens eronder."))
-    if len(rows) > MAX_ROWS + 1:
-        raise UnreadableFileError(_("Het bestand heeft meer dan %(n)s regels.") % {"n": MAX_ROWS})
-    header = [(h or "").strip() for h in rows[0]]
-    return header, [[(c or "").strip() for c in r] for r in rows[1:]]
+    if any(len(str(c)) > MAX_CELL for r in rows for c in r):
+        raise UnreadableFileError(_("Een cel in het bestand is langer dan %(n)s tekens.") % {"n": MAX_CELL})
+    header = [str(h).strip() for h in rows[0]]
+    return header, [[str(c).strip() for c in r] for r in rows[1:]]
 
 
 def _cell(value) -> str:
@@ -189,9 +223,14 @@ DATE_SHAPE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$|^(\d{4})-(\d{1,2
 def parse_date(value: str) -> date:
     for fmt in DATE_FORMATS:
         try:
-            return datetime.strptime(value, fmt).date()  # noqa: DTZ007 - a date, no time zone
+            day = datetime.strptime(value, fmt).date()  # noqa: DTZ007 - a date, no time zone
         except ValueError:
             continue
+        if not year_in_range(day):
+            raise ValueError(
+                _("‘%(v)s’ ligt niet tussen %(low)s en %(high)s.") % {"v": value, "low": MIN_YEAR, "high": MAX_YEAR}
+            )
+        return day
     if DATE_SHAPE.match(value.strip()):
         # Written correctly, but the day is not in the calendar (29-02-2010, 31-04-2010).
         raise ValueError(_("‘%(v)s’ bestaat niet: die dag komt in die maand niet voor.") % {"v": value})

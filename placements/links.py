@@ -102,12 +102,11 @@ class HoursConfirmLink(LinkHandler):
         )
 
     def post(self, request, link):
-        from datetime import date
+        from stagebeheer.params import optional_date
 
         placement = _placement(link)
-        try:
-            monday = date.fromisoformat(request.POST.get("week", ""))
-        except ValueError:
+        monday = optional_date(request.POST, "week")
+        if monday is None:
             messages.error(request, _("Deze week bestaat niet."))
             return redirect(request.path)
         count = services.confirm_week(placement, monday, link.recipient_name)

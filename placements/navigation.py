@@ -33,7 +33,7 @@ def attention(request):
     number of queries: one for the plans, one aggregate per plan kept small by
     listing at most eight plans."""
     from placements.models import PlacementPlan
-    from placements.views.overview import summary
+    from placements.views.overview import summaries
 
     plans = list(
         PlacementPlan.objects.editable_by(request.user)
@@ -43,7 +43,8 @@ def attention(request):
     )
     if not plans:
         return None
-    rows = [{"plan": plan, **summary(plan, request.user)} for plan in plans]
+    numbers = summaries(plans, request.user)
+    rows = [{"plan": plan, **numbers[plan.pk]} for plan in plans]
     return {"rows": rows, "year": current_school_year()}
 
 

@@ -36,6 +36,21 @@ def register_activation_guard(guard: Callable[[Placement], str | None]) -> None:
         _activation_guards.append(guard)
 
 
+# Functions (placement) -> list[str] naming what completion still needs (the
+# assessments app: hours, final forms, judgement, end conversation). Completing
+# with something missing needs an explicit reason, kept in the history.
+_completion_checks: list[Callable[[Placement], list[str]]] = []
+
+
+def register_completion_check(check: Callable[[Placement], list[str]]) -> None:
+    if check not in _completion_checks:
+        _completion_checks.append(check)
+
+
+def missing_for_completion(placement: Placement) -> list[str]:
+    return [item for check in _completion_checks for item in check(placement)]
+
+
 class TransitionError(ValidationError):
     """A state change that is not allowed now; the message says why."""
 
@@ -132,8 +147,22 @@ def back_to_pending(placement: Placement, actor=None, reason: str = "") -> Place
     )
 
 
-def complete(placement: Placement, actor=None) -> Placement:
-    return _transition(placement, {State.ACTIVE}, State.COMPLETED, actor, _("Stage afgerond"))
+def complete(placement: Placement, actor=None, override_reason: str = "") -> Placement:
+    """active → completed. With something missing (see register_completion_check)
+    only with ``override_reason``, which the history keeps next to what was missing."""
+    missing = missing_for_completion(placement)
+    if missing and not override_reason.strip():
+        raise TransitionError(
+            _("Afronden kan nog niet: %(missing)s. Rond af met een reden als dat toch moet.")
+            % {"missing": "; ".join(missing)}
+        )
+    summary = _("Stage afgerond")
+    if missing:
+        summary = _("Stage afgerond ondanks: %(missing)s. Reden: %(reason)s") % {
+            "missing": "; ".join(missing),
+            "reason": override_reason.strip(),
+        }
+    return _transition(placement, {State.ACTIVE}, State.COMPLETED, actor, summary)
 
 
 # An hours link lasts until two weeks after the stage's last day: time to enter
@@ -411,9 +440,15 @@ def confirm_week(placement: Placement, week_start: date, confirmed_by: str) -> i
 def set_host_status(host, status: str, *, reason: str, actor=None) -> bool:
     """Put a host on watch, mark it unsuitable or active again, with reason and
     date (other apps call this, e.g. the outcome of a concern). Returns False
-    when the host already had that status."""
+    when the host already had that status. The status holds for every
+    department of the school, so only a coordinator of a department that uses
+    the host (or an administrator) may change it (stagebeheer.permissions);
+    ``actor=None`` is the system itself (the demo seed, a migration)."""
     from placements.models import Host, HostStatus
+    from stagebeheer.permissions import require_host_status_right
 
+    if actor is not None:
+        require_host_status_right(actor, host)
     if host.status == status:
         return False
     today = timezone.localdate()

@@ -30,6 +30,7 @@ urlpatterns = [
     path("stagebedrijven/", hosts.host_list, name="host_list"),
     path("stagebedrijven/nieuw/", hosts.host_create, name="host_create"),
     path("stagebedrijven/export/", imports.host_export, name="host_export"),
+    path("stagebedrijven/zoeken/", hosts.host_lookup, name="host_lookup"),
     path("stagebedrijven/<int:pk>/", hosts.host_detail, name="host_detail"),
     path("stagebedrijven/<int:pk>/wijzigen/", hosts.host_edit, name="host_edit"),
     path("stagebedrijven/<int:pk>/begeleiders/nieuw/", hosts.supervisor_create, name="supervisor_create"),

@@ -1,13 +1,14 @@
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
+from stagebeheer.formlimits import LimitsMixin
 from stagebeheer.mail import queue_mail
 from stagebeheer.mail_tokens import reset_placeholder
 
 
-class OutboxPasswordResetForm(PasswordResetForm):
+class OutboxPasswordResetForm(LimitsMixin, PasswordResetForm):
     """Password reset mail goes through the outbox like every other message."""
 
     def send_mail(
@@ -33,7 +34,7 @@ class OutboxPasswordResetForm(PasswordResetForm):
         )
 
 
-class EmailLoginForm(AuthenticationForm):
+class EmailLoginForm(LimitsMixin, AuthenticationForm):
     """Log in with the e-mail address (case-insensitive; only the password is
     case-sensitive, which Django's stock message gets wrong for us)."""
 
@@ -47,3 +48,7 @@ class EmailLoginForm(AuthenticationForm):
             "Dit e-mailadres en wachtwoord horen niet bij elkaar. Let op: het wachtwoord is hoofdlettergevoelig."
         ),
     }
+
+
+class LimitedSetPasswordForm(LimitsMixin, SetPasswordForm):
+    """The password-reset page's form, with the project's field limits."""

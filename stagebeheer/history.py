@@ -1,4 +1,5 @@
 from django.contrib.contenttypes.models import ContentType
+from django.dispatch import Signal
 
 from stagebeheer.models.history import HistoryEntry
 
@@ -23,3 +24,14 @@ def history_of(subject):
     return HistoryEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(subject), object_id=subject.pk
     ).select_related("actor")
+
+
+# Reading sensitive data is recorded by the audit app, which the core and
+# placements do not import: a view calls ``note_read`` and the audit app stores it.
+record_was_read = Signal()
+
+
+def note_read(request, subject, kind: str) -> None:
+    """Say that ``request``'s user (or link holder) read ``subject``: kinds are
+    "concern", "support_needs", "agreement_pdf" (see audit.models.ReadKind)."""
+    record_was_read.send(sender=type(subject), request=request, subject=subject, kind=kind)

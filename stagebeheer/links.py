@@ -6,6 +6,7 @@ expired, revoked or completed, and hands it to the handler. Opening a link by
 GET never changes anything (mail scanners follow links); forms POST.
 """
 
+from django.dispatch import Signal
 from django.http import HttpResponseNotAllowed
 from django.utils.module_loading import autodiscover_modules
 
@@ -13,6 +14,9 @@ _handlers: dict[str, "LinkHandler"] = {}
 # Actions offered on every link page whatever its purpose (report a concern,
 # read the guide), served at /l/<token>/<action>/ by ``func(request, link)``.
 _global_actions: dict[str, object] = {}
+# Sent with ``link=`` when a known link is opened, before its handler runs, so
+# the audit trail can name the link holder as the one who acts.
+link_opened = Signal()
 
 
 class LinkHandler:
@@ -32,6 +36,11 @@ class LinkHandler:
         handler = getattr(self, name, None)
         if handler is None:
             allowed = [m.upper() for m in ("get", "post") if hasattr(self, f"{m}_{action}" if action else m)]
+            if not allowed:
+                # /l/<token>/bogus/: no such page behind this link, the same answer as an unknown link.
+                from django.shortcuts import render
+
+                return render(request, "links/unknown.html", status=404)
             return HttpResponseNotAllowed(allowed)
         return handler(request, link)
 

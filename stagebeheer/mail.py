@@ -9,7 +9,7 @@ from stagebeheer.queueing import delay_on_commit
 
 
 def queue_mail(
-    *, to_email, subject, template, context=None, to_name="", related=None, department=None
+    *, to_email, subject, template, context=None, to_name="", related=None, department=None, department_id=None
 ) -> OutgoingMessage:
     """Render ``<template>.txt`` (and ``<template>.html`` if it exists) in Dutch,
     store the message and queue its sending on commit."""
@@ -27,7 +27,7 @@ def queue_mail(
         subject=str(subject)[:200],
         body_text=body_text,
         body_html=body_html,
-        department=department,
+        department_id=department.pk if department is not None else department_id,
     )
     if related is not None:
         message.set_related(related)

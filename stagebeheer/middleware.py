@@ -30,6 +30,48 @@ class ChosenLanguageMiddleware:
         return response
 
 
+class RefuseNulMiddleware:
+    """A NUL byte in a query parameter or a posted form field is a 400.
+
+    PostgreSQL cannot store or compare a NUL in text (it raises, which became a
+    500), and no person types one: it is always a probe. Forms refuse NUL in
+    text fields too (Django's CharField); this catches parameters read without a
+    form, such as search boxes and filters. Uploaded files are not looked at
+    (they are in request.FILES): a PDF holds NUL bytes by nature.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.core.exceptions import BadRequest
+
+        from stagebeheer.params import has_nul
+
+        if "\x00" in request.path or has_nul(request.GET):
+            raise BadRequest("NUL byte in the query string")
+        form_post = request.content_type in ("application/x-www-form-urlencoded", "multipart/form-data")
+        if request.method == "POST" and form_post and has_nul(request.POST):
+            raise BadRequest("NUL byte in a posted field")
+        return self.get_response(request)
+
+
+def _is_database_away(exception) -> bool:
+    from django.db import InterfaceError, OperationalError
+
+    return isinstance(exception, OperationalError | InterfaceError)
+
+
+def note_database_away(sender, request=None, **kwargs):
+    """got_request_exception: remember a database outage on the request, so the
+    outage middleware also answers 503 when a middleware ran into it."""
+    import sys
+
+    exception = sys.exc_info()[1]
+    if request is not None and _is_database_away(exception):
+        request._database_away = exception
+
+
 class DatabaseAwayMiddleware:
     """While the database is away, pages answer a styled 503 "try again shortly"
     instead of a 500. The page needs nothing from the database (no user, no
@@ -38,18 +80,27 @@ class DatabaseAwayMiddleware:
     RETRY_AFTER_SECONDS = 60
 
     def __init__(self, get_response):
+        from django.core.signals import got_request_exception
+
         self.get_response = get_response
+        got_request_exception.connect(note_database_away, dispatch_uid="stagebeheer.database_away")
 
     def __call__(self, request):
-        return self.get_response(request)
+        response = self.get_response(request)
+        if getattr(request, "_database_away", None) is not None and response.status_code == 500:
+            # Raised in a middleware further in (which Django turned into a 500 there).
+            return self._unavailable(request, request._database_away)
+        return response
 
     def process_exception(self, request, exception):
-        from django.db import InterfaceError, OperationalError
+        if not _is_database_away(exception):
+            return None
+        return self._unavailable(request, exception)
+
+    def _unavailable(self, request, exception):
         from django.template.loader import render_to_string
         from django.utils.cache import add_never_cache_headers
 
-        if not isinstance(exception, OperationalError | InterfaceError):
-            return None
         logging.getLogger(__name__).error("Database unavailable: %s", exception)
         session = getattr(request, "session", None)
         if session is not None:

@@ -16,7 +16,7 @@ from importlib import import_module
 from django.apps import apps
 from django.urls import NoReverseMatch, reverse
 
-from stagebeheer.scoping import roles_of
+from stagebeheer.permissions import roles_of
 
 
 @dataclass(frozen=True)

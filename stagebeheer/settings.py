@@ -23,6 +23,8 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+# A form posted after its cookie vanished gets a Dutch page that says nothing was stored.
+CSRF_FAILURE_VIEW = "stagebeheer.views.errors.csrf_failure"
 # The address the links in outgoing mail point to.
 SITE_URL = (env_str("SITE_URL") or "http://127.0.0.1:8000").rstrip("/")
 if urlparse(SITE_URL).scheme not in {"http", "https"}:
@@ -35,6 +37,7 @@ INSTALLED_APPS = [
     "visits",
     "assessments",
     "evaluations",
+    "audit",  # after the apps whose models it tracks
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -48,23 +51,27 @@ INSTALLED_APPS = [
     "django_filters",
     "template_partials",
     "csp",
+    "pgtrigger",
+    "pghistory",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Early, so a database outage in any later middleware or view answers a styled 503.
+    "stagebeheer.middleware.DatabaseAwayMiddleware",
     "stagebeheer.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "stagebeheer.middleware.RefuseNulMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "audit.middleware.AuditContextMiddleware",  # names the user on every change (audit trail)
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # Permissions-Policy everywhere; no-store on every page of a signed-in user.
     "stagebeheer.middleware.PrivatePagesMiddleware",
-    # Last, so its process_exception sees a view's database error first.
-    "stagebeheer.middleware.DatabaseAwayMiddleware",
 ]
 
 ROOT_URLCONF = "stagebeheer.urls"
@@ -200,8 +207,29 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or BASE_DIR / "media")
+# Stored files (agreement PDFs, scans, uploads) go through STORAGES, so web and
+# worker nodes on different machines share them: local disk by default, an
+# S3-compatible object store (MinIO, AWS, a Dutch cloud) when S3_BUCKET is set.
+S3_BUCKET = env_str("S3_BUCKET")
+if S3_BUCKET:
+    DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": env_str("S3_ENDPOINT_URL") or None,
+            "access_key": env_str("S3_ACCESS_KEY") or None,
+            "secret_key": env_str("S3_SECRET_KEY") or None,
+            "region_name": env_str("S3_REGION") or None,
+            # Personal data: never public, links to files are never handed out.
+            "default_acl": None,
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+else:
+    DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -248,6 +276,19 @@ if env_bool("SECURE_SSL", default=False):
     # The preload flag only takes effect once the domain is submitted to the browsers' list.
     SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", default=True)
 
+# --- audit trail (django-pghistory on django-pgtrigger) ----------------------------
+# The triggers are installed after every ``migrate`` instead of through each
+# tracked app's migrations, so tracking another app's model is a change in the
+# audit app alone. On SQLite nothing is installed (audit.fallback records instead).
+PGTRIGGER_MIGRATIONS = False
+PGTRIGGER_INSTALL_ON_MIGRATE = True
+# Retention (docs/privacy.md): years after a student left, per kind of record,
+# and days for links and mail bodies. LAW.md: pupil data commonly two years.
+RETENTION_STUDENT_YEARS = env_int("RETENTION_STUDENT_YEARS", 2, minimum=1)
+RETENTION_DOCUMENT_YEARS = env_int("RETENTION_DOCUMENT_YEARS", 2, minimum=1)
+RETENTION_LINK_DAYS = env_int("RETENTION_LINK_DAYS", 90, minimum=1)
+RETENTION_OUTBOX_DAYS = env_int("RETENTION_OUTBOX_DAYS", 90, minimum=1)
+
 # --- emailed links -----------------------------------------------------------------------
 ACCESS_LINK_DAYS = env_int("ACCESS_LINK_DAYS", 30, minimum=1)
 # Guesses of unknown link tokens allowed per address per window before 429.
@@ -268,5 +309,7 @@ LOGGING = {
         # WeasyPrint and fontTools report every step of every PDF at INFO.
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        # pgtrigger names every trigger it installs after each migrate.
+        "pgtrigger": {"level": "WARNING"},
     },
 }

@@ -2,12 +2,13 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from stagebeheer.forms import EmailLoginForm, OutboxPasswordResetForm
-from stagebeheer.views import health, home, links, outbox
+from stagebeheer.forms import EmailLoginForm, LimitedSetPasswordForm, OutboxPasswordResetForm
+from stagebeheer.views import favicon, health, home, links, outbox
 
 urlpatterns = [
     path("", home.home, name="home"),
     path("health/", health.health, name="health"),
+    path("favicon.ico", favicon.favicon, name="favicon"),
     path(
         "login/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True, authentication_form=EmailLoginForm),
@@ -22,7 +23,7 @@ urlpatterns = [
     path("password-reset/sent/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path(
         "password-reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(),
+        auth_views.PasswordResetConfirmView.as_view(form_class=LimitedSetPasswordForm),
         name="password_reset_confirm",
     ),
     path(
@@ -43,4 +44,5 @@ urlpatterns = [
     path("", include("visits.urls")),
     path("", include("assessments.urls")),
     path("", include("evaluations.urls")),
+    path("", include("audit.urls")),
 ]

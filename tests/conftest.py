@@ -117,3 +117,19 @@ def celery_worker_on_redis(transactional_db):
     ):
         yield celery_app
     connections.close_all()
+
+
+@pytest.fixture
+def form_dataset(db):
+    """The rows the project's forms need to be built (tests/forms_catalogue.py)."""
+    from tests.forms_catalogue import make_dataset
+
+    return make_dataset()
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--print-access-matrix",
+        action="store_true",
+        help="print what every URL answers each persona (tests/test_access_matrix.py)",
+    )

@@ -22,3 +22,19 @@ def assert_fixed_queries(client, url, grow, status=200) -> int:
     large = count_queries(client, url, status)
     assert small == large, f"{url}: {small} queries with few rows, {large} with many"
     return large
+
+
+def count_calls(fn) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        fn()
+    return len(ctx.captured_queries)
+
+
+def assert_fixed_calls(fn, grow) -> int:
+    """The same two-size measurement for a function (a panel, a service)."""
+    fn()
+    small = count_calls(fn)
+    grow()
+    large = count_calls(fn)
+    assert small == large, f"{fn}: {small} queries with few rows, {large} with many"
+    return large

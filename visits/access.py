@@ -1,67 +1,19 @@
-"""Who may do what in the visits app: one place, used by every view."""
+"""Links between the visits pages and the placements app. Who may do what is
+stagebeheer.permissions; the names are re-exported for older imports."""
 
-from django.core.exceptions import PermissionDenied
 from django.urls import NoReverseMatch, reverse
 
-from placements.models import Placement, PlacementPlan
-from stagebeheer.scoping import get_visible_or_404, has_role
-from visits.models import Concern, Visit
-
-
-def placement_for_reading(user, pk) -> Placement:
-    return get_visible_or_404(Placement.objects.select_related("student", "host", "plan"), user, pk=pk)
-
-
-def placement_for_guiding(user, pk) -> Placement:
-    """The placement's own supervisor or a coordinator; others who may read it get 403."""
-    placement = placement_for_reading(user, pk)
-    if not Placement.objects.supervised_by(user).filter(pk=placement.pk).exists():
-        raise PermissionDenied
-    return placement
-
-
-def visit_for_reading(user, pk, queryset=None) -> Visit:
-    queryset = queryset if queryset is not None else Visit.objects.all()
-    return get_visible_or_404(
-        queryset.select_related("placement__student", "placement__host", "placement__plan"), user, pk=pk
-    )
-
-
-def visit_for_guiding(user, pk) -> Visit:
-    visit = visit_for_reading(user, pk)
-    if not Visit.objects.editable_by(user).filter(pk=visit.pk).exists():
-        raise PermissionDenied
-    return visit
-
-
-def may_see_concerns(user) -> bool:
-    return user.is_superuser or has_role(user, "coordinator") or has_role(user, "supervisor")
-
-
-def require_concern_reader(user):
-    if not may_see_concerns(user):
-        raise PermissionDenied
-
-
-def concern_for(user, pk) -> Concern:
-    require_concern_reader(user)
-    return get_visible_or_404(
-        Concern.objects.select_related("placement__student", "placement__host", "department", "visit"),
-        user,
-        pk=pk,
-    )
-
-
-def plan_for_editing(user, pk) -> PlacementPlan:
-    plan = get_visible_or_404(PlacementPlan.objects.select_related("department"), user, pk=pk)
-    if not PlacementPlan.objects.editable_by(user).filter(pk=plan.pk).exists():
-        raise PermissionDenied
-    return plan
-
-
-def require_any_role(user, *roles):
-    if not (user.is_superuser or any(has_role(user, role) for role in roles)):
-        raise PermissionDenied
+from stagebeheer.permissions import (  # noqa: F401
+    concern_for,
+    may_see_concerns,
+    placement_for_guiding,
+    placement_for_reading,
+    plan_for_editing,
+    require_any_role,
+    require_concern_reader,
+    visit_for_guiding,
+    visit_for_reading,
+)
 
 
 def placement_page_url(placement_id):

@@ -1,10 +1,10 @@
 from datetime import timedelta
 
 from django import forms
-from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from stagebeheer.formlimits import LimitsMixin
 from visits.models import (
     ActionOwner,
     AgreedAction,
@@ -29,7 +29,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class MomentForm(forms.Form):
+class MomentForm(LimitsMixin, forms.Form):
     planned_on = forms.DateField(label=_("Datum"), widget=DateInput())
     mode = forms.ChoiceField(label=_("Soort contact"), choices=Mode.choices, initial=Mode.ON_SITE)
     purpose = forms.ChoiceField(label=_("Doel"), choices=Purpose.choices, initial=Purpose.INTERIM)
@@ -59,11 +59,11 @@ class MoveForm(MomentForm):
     reason = forms.CharField(label=_("Reden"), max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class CancelForm(forms.Form):
+class CancelForm(LimitsMixin, forms.Form):
     reason = forms.CharField(label=_("Reden"), max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class VisitLogForm(forms.ModelForm):
+class VisitLogForm(LimitsMixin, forms.ModelForm):
     class Meta:
         model = Visit
         fields = [
@@ -116,7 +116,7 @@ class VisitLogForm(forms.ModelForm):
         return data
 
 
-class ActionForm(forms.ModelForm):
+class ActionForm(LimitsMixin, forms.ModelForm):
     class Meta:
         model = AgreedAction
         fields = ["description", "owner", "due_on"]
@@ -140,7 +140,7 @@ class ActionForm(forms.ModelForm):
 ActionFormSet = forms.formset_factory(ActionForm, extra=2, max_num=10, absolute_max=10)
 
 
-class ConcernForm(forms.ModelForm):
+class ConcernForm(LimitsMixin, forms.ModelForm):
     """Staff report a concern in the app."""
 
     class Meta:
@@ -171,7 +171,7 @@ class ConcernForm(forms.ModelForm):
         return day
 
 
-class ConcernFollowUpForm(forms.ModelForm):
+class ConcernFollowUpForm(LimitsMixin, forms.ModelForm):
     class Meta:
         model = Concern
         fields = ["severity", "actions", "status", "outcome"]
@@ -184,7 +184,7 @@ class ConcernFollowUpForm(forms.ModelForm):
         return data
 
 
-class LinkConcernForm(forms.Form):
+class LinkConcernForm(LimitsMixin, forms.Form):
     """Someone without an account reports a concern through a link."""
 
     reporter_role = forms.ChoiceField(
@@ -216,24 +216,17 @@ class LinkConcernForm(forms.Form):
         return day
 
 
-class WorkplaceInputForm(forms.ModelForm):
-    # A few paragraphs per answer; a link form takes no essays (nor 9 MiB).
-    MAX_LENGTH = 3000
-
+class WorkplaceInputForm(LimitsMixin, forms.ModelForm):
     class Meta:
         model = WorkplaceInput
         fields = ["judgement", "going_well", "to_improve", "topics"]
         widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in fields}
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            field.max_length = self.MAX_LENGTH
-            field.validators.append(MaxLengthValidator(self.MAX_LENGTH))
-            field.widget.attrs["maxlength"] = self.MAX_LENGTH
+    # An answer before a conversation, read on a phone: a page of text per question.
+    limits = dict.fromkeys(Meta.fields, 3000)
 
 
-class RuleForm(forms.ModelForm):
+class RuleForm(LimitsMixin, forms.ModelForm):
     class Meta:
         model = ContactMomentRule
         fields = [
@@ -246,6 +239,9 @@ class RuleForm(forms.ModelForm):
             "unannounced_allowed",
         ]
 
+    # Days from the start or end, or a percentage of the stage; a year at most.
+    limits = {"offset": (0, 365), "repeat_every_days": (0, 365)}
+
     def clean(self):
         data = super().clean()
         if data.get("timing") == "share" and (data.get("offset") or 0) > 100:
@@ -256,11 +252,11 @@ class RuleForm(forms.ModelForm):
         return data
 
 
-class PresetForm(forms.Form):
+class PresetForm(LimitsMixin, forms.Form):
     preset = forms.ChoiceField(label=_("Standaardset"), choices=preset_choices)
 
 
-class GuideForm(forms.ModelForm):
+class GuideForm(LimitsMixin, forms.ModelForm):
     class Meta:
         model = PlanGuide
         fields = ["expectations", "strategies", "allowed", "not_allowed", "contact"]

@@ -9,8 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from placements.models import Placement
 from stagebeheer.navigation import HomePanel, LinkAction, NavItem, Panel
-from stagebeheer.scoping import has_role
-from visits.access import may_see_concerns
+from stagebeheer.permissions import has_role, may_see_concerns
 from visits.guide import sections_for
 from visits.models import Concern, ConcernStatus, PlanGuide, Visit, VisitStatus
 

@@ -6,7 +6,7 @@ then a claim and a mail row per recipient. The ReminderLog's unique key makes
 a second run on the same day send nothing.
 """
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import timedelta
 
 from django.conf import settings
@@ -59,6 +59,10 @@ def _claim(user_id, kind, today) -> bool:
     return True
 
 
+def _main_department(visits) -> int:
+    return Counter(v.placement.plan.department_id for v in visits).most_common(1)[0][0]
+
+
 def send_supervisor_reminders(today=None) -> int:
     today = today or timezone.localdate()
     per_supervisor = defaultdict(list)
@@ -87,6 +91,9 @@ def send_supervisor_reminders(today=None) -> int:
             % {"o": len(overdue), "d": len(due)},
             template="visits/mail/supervisor_reminder",
             context={"overdue": overdue, "due": due, "agenda_url": agenda_url},
+            # The mail shows in the outbox of the department most of its
+            # moments belong to (a supervisor rarely serves two).
+            department_id=_main_department(visits),
         )
         sent += 1
     return sent
@@ -130,6 +137,7 @@ def send_coordinator_overviews(today=None) -> int:
             subject=_("Weekoverzicht: contactmomenten die te laat zijn"),
             template="visits/mail/coordinator_overview",
             context={"sections": sections},
+            department_id=departments[0].pk,
         )
         sent += 1
     return sent

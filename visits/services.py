@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from placements.models import HostStatus, Placement, PlacementState
 from placements.services import set_host_status
 from stagebeheer.history import record
+from stagebeheer.permissions import may_set_host_status
 from visits.models import (
     AgreedAction,
     Concern,
@@ -220,24 +221,57 @@ def report_concern(*, department, placement=None, actor=None, actor_label="", **
     return concern
 
 
+HOST_OUTCOMES = {
+    ConcernOutcome.HOST_ON_WATCH: HostStatus.ON_WATCH,
+    ConcernOutcome.HOST_UNSUITABLE: HostStatus.UNSUITABLE,
+}
+
+
+def proposed_host_status(concern: Concern):
+    """The host status the concern's outcome asks for and the host does not have
+    yet (a supervisor's proposal awaiting the coordinator), or None."""
+    wanted = HOST_OUTCOMES.get(concern.outcome)
+    if not wanted or not concern.placement_id or concern.placement.host.status == wanted:
+        return None
+    return wanted
+
+
+def decide_host_status(concern: Concern, *, actor) -> bool:
+    """A coordinator of a department that uses the host takes the concern's
+    outcome over into the host's status (PermissionDenied for anyone else)."""
+    wanted = proposed_host_status(concern)
+    if wanted is None:
+        return False
+    return set_host_status(
+        concern.placement.host,
+        wanted,
+        reason=_("Naar aanleiding van een zorgmelding (%(k)s)") % {"k": concern.get_kind_display()},
+        actor=actor,
+    )
+
+
 def update_concern(concern: Concern, *, form, actor) -> Concern:
-    """Save the follow-up; an outcome about the host changes the host's status."""
+    """Save the follow-up. An outcome about the host changes the host's status
+    when the actor may decide it (a coordinator of a department that uses the
+    host); from a supervisor it is a proposal the coordinator decides on the
+    concern's page (issue 9.7: one school supervisor must not mark a host
+    unsuitable for every department)."""
     with transaction.atomic():
         concern = form.save(commit=False)
         if concern.status == ConcernStatus.CLOSED and not concern.closed_on:
             concern.closed_on = timezone.localdate()
         concern.save()
-        host_status = {
-            ConcernOutcome.HOST_ON_WATCH: HostStatus.ON_WATCH,
-            ConcernOutcome.HOST_UNSUITABLE: HostStatus.UNSUITABLE,
-        }.get(concern.outcome)
-        if host_status and concern.placement_id:
-            set_host_status(
-                concern.placement.host,
-                host_status,
-                reason=_("Naar aanleiding van een zorgmelding (%(k)s)") % {"k": concern.get_kind_display()},
-                actor=actor,
-            )
+        wanted = proposed_host_status(concern)
+        if wanted is not None:
+            if may_set_host_status(actor, concern.placement.host):
+                decide_host_status(concern, actor=actor)
+            else:
+                record(
+                    concern,
+                    action="host_status_proposed",
+                    summary=_("Voorstel aan de stagecoördinator: %(s)s") % {"s": HostStatus(wanted).label},
+                    actor=actor,
+                )
         record(
             concern,
             action="update",

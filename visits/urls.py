@@ -17,6 +17,7 @@ urlpatterns = [
     path("visits/<int:pk>/ask-input/", moments.visit_request_input, name="visit_request_input"),
     path("visits/concerns/", concerns.concern_list, name="concern_list"),
     path("visits/concerns/<int:pk>/", concerns.concern_detail, name="concern_detail"),
+    path("visits/concerns/<int:pk>/host-status/", concerns.concern_decide_host, name="concern_decide_host"),
     path("visits/plan/<int:pk>/", rules.plan_rules, name="plan_rules"),
     path("visits/plan/<int:pk>/preset/", rules.plan_preset, name="plan_preset"),
     path("visits/plan/<int:pk>/rules/add/", rules.rule_add, name="rule_add"),

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models.kinds import AgreementKind
-from stagebeheer.scoping import department_ids
+from stagebeheer import permissions
 
 __all__ = [
     "Agreement",
@@ -56,21 +56,12 @@ def _pdf_path(agreement, filename):
 
 class AgreementQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Whoever may see the placement may read its agreement."""
-        from placements.models import Placement
-
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
-            return self
-        return self.filter(placement__in=Placement.objects.visible_to(user).values("pk"))
+        """The rule lives in stagebeheer.permissions."""
+        return permissions.agreements_visible(self, user)
 
     def editable_by(self, user):
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
-            return self
-        return self.filter(placement__plan__department_id__in=department_ids(user, ["coordinator"]))
+        """The rule lives in stagebeheer.permissions."""
+        return permissions.agreements_editable(self, user)
 
     def live(self):
         return self.filter(status__in=LIVE_STATUSES)

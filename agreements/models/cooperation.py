@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from stagebeheer.scoping import department_ids
+from stagebeheer import permissions
 
 
 class CooperationKind(models.TextChoices):
@@ -18,30 +18,12 @@ class CooperationKind(models.TextChoices):
 
 class CooperationAgreementQuerySet(models.QuerySet):
     def visible_to(self, user):
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
-            return self
-        from stagebeheer.models import Department
-
-        schools = Department.objects.filter(pk__in=department_ids(user)).values("school_id")
-        return self.filter(
-            Q(plan__department_id__in=department_ids(user))
-            | Q(plan__isnull=True, host__school_id__in=schools)
-        )
+        """The rule lives in stagebeheer.permissions."""
+        return permissions.cooperations_visible(self, user)
 
     def editable_by(self, user):
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
-            return self
-        from stagebeheer.models import Department
-
-        mine = department_ids(user, ["coordinator"])
-        schools = Department.objects.filter(pk__in=mine).values("school_id")
-        return self.filter(
-            Q(plan__department_id__in=mine) | Q(plan__isnull=True, host__school_id__in=schools)
-        )
+        """The rule lives in stagebeheer.permissions."""
+        return permissions.cooperations_editable(self, user)
 
     def valid_on(self, day):
         return self.filter(valid_from__lte=day).filter(Q(valid_until__isnull=True) | Q(valid_until__gte=day))

@@ -5,23 +5,17 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models.kinds import AgreementKind
-from stagebeheer.scoping import department_ids
+from stagebeheer import permissions
 
 
 class AgreementTemplateQuerySet(models.QuerySet):
     def visible_to(self, user):
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
-            return self
-        return self.filter(department_id__in=department_ids(user, ["coordinator", "leader"]))
+        """The rule lives in stagebeheer.permissions."""
+        return permissions.agreement_templates_visible(self, user)
 
     def editable_by(self, user):
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
-            return self
-        return self.filter(department_id__in=department_ids(user, ["coordinator"]))
+        """The rule lives in stagebeheer.permissions."""
+        return permissions.agreement_templates_editable(self, user)
 
 
 class AgreementTemplate(models.Model):

@@ -24,7 +24,7 @@ def sha256_of(data: bytes) -> str:
 
 def _placement_qs():
     return Placement.objects.select_related(
-        "plan__department__school", "host", "student", "school_supervisor"
+        "plan__department__school", "host", "student", "school_supervisor", "replaces"
     ).prefetch_related("supervisor_links__workplace_supervisor", "student__guardians")
 
 

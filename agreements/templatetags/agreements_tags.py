@@ -1,6 +1,5 @@
 from django import template
 from django.urls import NoReverseMatch, reverse
-from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -26,11 +25,3 @@ STATUS_CLASSES = {
 @register.filter
 def status_class(status):
     return STATUS_CLASSES.get(status, "text-bg-secondary")
-
-
-@register.filter
-def css_string(value):
-    """Text safe inside a CSS string literal (the PDF's page footer)."""
-    # Raw text inside <style>: no HTML escaping applies, so drop what could end the element.
-    text = str(value).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
-    return mark_safe(text.replace("<", "").replace(">", ""))  # noqa: S308 - escaped for CSS above

@@ -14,8 +14,8 @@ from agreements import services
 from agreements.forms import PaperForm, SendForm, SignForm
 from agreements.models import Agreement, AgreementStatus, Party, PdfStatus, Signature, SignatureRequest
 from placements.models import Placement
-from stagebeheer.history import history_of
-from stagebeheer.scoping import get_visible_or_404
+from stagebeheer.history import history_of, note_read
+from stagebeheer.permissions import visible_or_404
 
 
 def _agreement_qs():
@@ -28,7 +28,7 @@ def _agreement_qs():
 
 
 def _get(request, pk):
-    return get_visible_or_404(_agreement_qs(), request.user, pk=pk)
+    return visible_or_404(_agreement_qs(), request.user, pk=pk)
 
 
 def _require_edit(request, agreement):
@@ -77,9 +77,11 @@ def detail(request, pk, send_form=None, sign_form=None):
     )
 
 
-def _file_response(field, filename):
+def _file_response(field, filename, request=None, agreement=None):
     if not field:
         raise Http404
+    if request is not None:
+        note_read(request, agreement, "agreement_pdf")  # downloads of agreements are recorded
     return FileResponse(
         field.open("rb"), content_type="application/pdf", as_attachment=False, filename=filename
     )
@@ -90,7 +92,7 @@ def pdf(request, pk):
     agreement = _get(request, pk)
     if agreement.pdf_status != PdfStatus.DONE:
         raise Http404
-    return _file_response(agreement.pdf, f"{agreement.kind}-v{agreement.version}.pdf")
+    return _file_response(agreement.pdf, f"{agreement.kind}-v{agreement.version}.pdf", request, agreement)
 
 
 @login_required
@@ -98,19 +100,21 @@ def signed_pdf(request, pk):
     agreement = _get(request, pk)
     if agreement.signed_pdf_status != PdfStatus.DONE:
         raise Http404
-    return _file_response(agreement.signed_pdf, f"{agreement.kind}-v{agreement.version}-ondertekend.pdf")
+    return _file_response(
+        agreement.signed_pdf, f"{agreement.kind}-v{agreement.version}-ondertekend.pdf", request, agreement
+    )
 
 
 @login_required
 def scan(request, pk):
     agreement = _get(request, pk)
-    return _file_response(agreement.scan, f"{agreement.kind}-v{agreement.version}-scan.pdf")
+    return _file_response(agreement.scan, f"{agreement.kind}-v{agreement.version}-scan.pdf", request, agreement)
 
 
 @login_required
 @require_POST
 def generate(request, placement_pk):
-    placement = get_visible_or_404(Placement.objects, request.user, pk=placement_pk)
+    placement = visible_or_404(Placement.objects, request.user, pk=placement_pk)
     if not Placement.objects.editable_by(request.user).filter(pk=placement.pk).exists():
         raise PermissionDenied
     try:

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -10,13 +9,18 @@ from django.utils.translation import gettext as _
 from agreements.forms import CooperationForm
 from agreements.models import CooperationAgreement, CooperationKind
 from placements.models import Host, PlacementPlan, PlanKind
-from stagebeheer.scoping import get_visible_or_404, has_role
+from stagebeheer.params import optional_id
+from stagebeheer.permissions import (
+    editable_or_403,
+    has_role,
+    require_coordinator,
+    require_coordinator_or_leader,
+)
 
 
 @login_required
 def cooperation_list(request):
-    if not (has_role(request.user, "coordinator") or has_role(request.user, "leader")):
-        raise PermissionDenied
+    require_coordinator_or_leader(request.user)
     queryset = CooperationAgreement.objects.visible_to(request.user).select_related("host", "plan")
     page = Paginator(queryset, 50).get_page(request.GET.get("page"))
     return render(
@@ -31,10 +35,11 @@ def _form(request, instance=None):
     plans = PlacementPlan.objects.editable_by(request.user)
     initial = {}
     if instance is None:
-        if request.GET.get("host", "").isdigit():
-            initial = {"host": request.GET["host"], "kind": CooperationKind.STANDING_HOST}
-        if request.GET.get("plan", "").isdigit():
-            plan = plans.filter(pk=request.GET["plan"]).first()
+        host_id, plan_id = optional_id(request.GET, "host"), optional_id(request.GET, "plan")
+        if host_id:
+            initial = {"host": host_id, "kind": CooperationKind.STANDING_HOST}
+        if plan_id:
+            plan = plans.filter(pk=plan_id).first()
             if plan:
                 kind = CooperationKind.LWT_MBO if plan.kind == PlanKind.LWT else CooperationKind.STANDING_HOST
                 initial = {"plan": plan.pk, "kind": kind}
@@ -59,14 +64,11 @@ def _save(request, form, instance=None):
 
 @login_required
 def cooperation_create(request):
-    if not has_role(request.user, "coordinator"):
-        raise PermissionDenied
+    require_coordinator(request.user)
     return _save(request, _form(request))
 
 
 @login_required
 def cooperation_edit(request, pk):
-    row = get_visible_or_404(CooperationAgreement.objects, request.user, pk=pk)
-    if not CooperationAgreement.objects.editable_by(request.user).filter(pk=row.pk).exists():
-        raise PermissionDenied
+    row = editable_or_403(CooperationAgreement.objects, request.user, pk=pk)
     return _save(request, _form(request, row), row)

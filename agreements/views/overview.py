@@ -1,18 +1,16 @@
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from agreements.models import Agreement, AgreementStatus
 from agreements.panels import _with_parties, waiting_rows
-from stagebeheer.scoping import has_role
+from stagebeheer.permissions import has_role, require_coordinator_or_leader
 
 
 @login_required
 def overview(request):
     """Every agreement the user may see, by status; who has not signed yet."""
-    if not (has_role(request.user, "coordinator") or has_role(request.user, "leader")):
-        raise PermissionDenied
+    require_coordinator_or_leader(request.user)
     status = request.GET.get("status", AgreementStatus.SENT)
     queryset = Agreement.objects.visible_to(request.user)
     if status in AgreementStatus.values:

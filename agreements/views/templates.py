@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -12,16 +11,17 @@ from agreements.elements import elements_for
 from agreements.forms import TemplateForm
 from agreements.models import AgreementKind, AgreementTemplate
 from stagebeheer.models import Department
-from stagebeheer.scoping import department_ids, has_role
+from stagebeheer.permissions import (
+    coordinator_departments,
+    require_coordinator,
+    require_role,
+)
 
 
 @login_required
 def template_list(request):
-    if not has_role(request.user, "coordinator"):
-        raise PermissionDenied
-    departments = Department.objects.filter(pk__in=department_ids(request.user, ["coordinator"]))
-    if request.user.is_superuser:
-        departments = Department.objects.all()
+    require_coordinator(request.user)
+    departments = coordinator_departments(request.user)
     latest = {}
     for t in AgreementTemplate.objects.filter(department__in=departments).only(
         "pk", "department_id", "kind", "version", "created_at"
@@ -44,8 +44,7 @@ def template_edit(request, department_pk, kind):
     department = Department.objects.visible_to(request.user).filter(pk=department_pk).first()
     if department is None:
         raise Http404
-    if not has_role(request.user, "coordinator", department.pk):
-        raise PermissionDenied
+    require_role(request.user, "coordinator", department.pk)
     current = AgreementTemplate.current(department, kind)
     initial = {"title": current.title, "intro": current.intro, "closing": current.closing}
     initial.update({f"el_{k}": v for k, v in current.element_wording.items()})

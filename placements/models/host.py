@@ -6,13 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from stagebeheer.scoping import department_ids
-
-
-def _school_ids(user, roles=None):
-    from stagebeheer.models import Department
-
-    return Department.objects.filter(pk__in=department_ids(user, roles)).values("school_id")
+from stagebeheer import permissions
 
 
 class HostStatus(models.TextChoices):
@@ -23,19 +17,12 @@ class HostStatus(models.TextChoices):
 
 class HostQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """A school keeps one directory that all its departments' staff can read."""
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
-            return self
-        return self.filter(school_id__in=_school_ids(user))
+        """The rule lives in stagebeheer.permissions."""
+        return permissions.hosts_visible(self, user)
 
     def editable_by(self, user):
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
-            return self
-        return self.filter(school_id__in=_school_ids(user, ["coordinator"]))
+        """The rule lives in stagebeheer.permissions."""
+        return permissions.hosts_editable(self, user)
 
 
 class Host(models.Model):

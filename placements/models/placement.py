@@ -2,10 +2,9 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from stagebeheer.scoping import department_ids
+from stagebeheer import permissions
 
 
 class PlacementState(models.TextChoices):
@@ -18,41 +17,16 @@ class PlacementState(models.TextChoices):
 
 class PlacementQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Coordinators and leaders: their departments. Supervisors: only the
-        placements assigned to them. Mentors: their mentees' placements."""
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
-            return self
-        # Only the branches for roles the user holds: an unused branch would still
-        # add its join (student for mentors) and slow every list down.
-        scope = Q(plan__department_id__in=department_ids(user, ["coordinator", "leader"]))
-        supervising = department_ids(user, ["supervisor"])
-        if supervising:
-            scope |= Q(school_supervisor=user, plan__department_id__in=supervising)
-        mentoring = department_ids(user, ["mentor"])
-        if mentoring:
-            scope |= Q(student__mentor=user, plan__department_id__in=mentoring)
-        return self.filter(scope)
+        """The rule lives in stagebeheer.permissions."""
+        return permissions.placements_visible(self, user)
 
     def editable_by(self, user):
-        """Who may change a placement's data: the department's coordinators."""
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
-            return self
-        return self.filter(plan__department_id__in=department_ids(user, ["coordinator"]))
+        """The rule lives in stagebeheer.permissions."""
+        return permissions.placements_editable(self, user)
 
     def supervised_by(self, user):
-        """What a school supervisor may log visits and assessments on."""
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
-            return self
-        return self.filter(
-            Q(school_supervisor=user, plan__department_id__in=department_ids(user, ["supervisor"]))
-            | Q(plan__department_id__in=department_ids(user, ["coordinator"]))
-        )
+        """The rule lives in stagebeheer.permissions."""
+        return permissions.placements_supervised(self, user)
 
 
 class Placement(models.Model):

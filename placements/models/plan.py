@@ -4,7 +4,7 @@ from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from stagebeheer.scoping import department_ids
+from stagebeheer import permissions
 
 
 class PlanKind(models.TextChoices):
@@ -49,19 +49,12 @@ class ScheduleType(models.TextChoices):
 
 class PlacementPlanQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Every staff member of the department may read its plans."""
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
-            return self
-        return self.filter(department_id__in=department_ids(user))
+        """The rule lives in stagebeheer.permissions."""
+        return permissions.plans_visible(self, user)
 
     def editable_by(self, user):
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
-            return self
-        return self.filter(department_id__in=department_ids(user, ["coordinator"]))
+        """The rule lives in stagebeheer.permissions."""
+        return permissions.plans_editable(self, user)
 
 
 class PlacementPlan(models.Model):

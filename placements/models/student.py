@@ -4,11 +4,10 @@ from datetime import date
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from placements.search import search_key
-from stagebeheer.scoping import department_ids
+from stagebeheer import permissions
 
 
 class Outflow(models.TextChoices):
@@ -21,27 +20,12 @@ class Outflow(models.TextChoices):
 
 class StudentQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Coordinators and leaders see their departments' students; a mentor
-        sees own mentees; a supervisor the students of placements assigned to them."""
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
-            return self
-        scope = Q(department_id__in=department_ids(user, ["coordinator", "leader"]))
-        mentoring = department_ids(user, ["mentor"])
-        if mentoring:
-            scope |= Q(mentor=user, department_id__in=mentoring)
-        supervising = department_ids(user, ["supervisor"])
-        if supervising:
-            # A subquery on placements, not a join: a join repeats students and
-            # makes every list of students scan the placements.
-            from placements.models.placement import Placement
+        """The rule lives in stagebeheer.permissions."""
+        return permissions.students_visible(self, user)
 
-            scope |= Q(
-                department_id__in=supervising,
-                pk__in=Placement.objects.filter(school_supervisor=user).values("student_id"),
-            )
-        return self.filter(scope)
+    def editable_by(self, user):
+        """The rule lives in stagebeheer.permissions."""
+        return permissions.students_editable(self, user)
 
 
 class Student(models.Model):
@@ -77,6 +61,15 @@ class Student(models.Model):
     # The full name with tussenvoegsel, without accents or case (placements.search),
     # kept on save so a search is one LIKE on one column in every database.
     search_name = models.CharField(max_length=250, blank=True, editable=False)
+    # Retention (AVG art. 5(1)(e)): pupil data is anonymised a configured number
+    # of years after the student left (audit.retention); the marker says it was done.
+    left_on = models.DateField(
+        _("uitgeschreven op"),
+        null=True,
+        blank=True,
+        help_text=_("Vanaf deze datum loopt de bewaartermijn; daarna worden de gegevens geanonimiseerd."),
+    )
+    anonymised_at = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from placements.models import Placement, PlacementPlan, PlacementState
 from placements.views.common import query_without_page, table_response
-from stagebeheer.scoping import get_visible_or_404, has_role
+from stagebeheer.permissions import may_see_allowances, visible_or_404
 
 PAID = Q(allowance_per_month__gt=0) | Q(travel_allowance__gt=0)
 
@@ -36,12 +36,9 @@ def _amount(value) -> str:
 
 @login_required
 def plan_allowances(request, pk):
-    plan = get_visible_or_404(PlacementPlan.objects.select_related("department"), request.user, pk=pk)
+    plan = visible_or_404(PlacementPlan.objects.select_related("department"), request.user, pk=pk)
     # Money paid to minors is for those who run or oversee the stages.
-    if not (
-        has_role(request.user, "coordinator", plan.department_id)
-        or has_role(request.user, "leader", plan.department_id)
-    ):
+    if not may_see_allowances(request.user, plan.department_id):
         raise PermissionDenied
     placements = (
         Placement.objects.visible_to(request.user)

@@ -12,8 +12,12 @@ from django.utils import timezone
 from placements.checks import ACTIVE_STATES, overlapping
 from placements.distance import describe
 from placements.models import Host, HostStatus, Placement, PlacementPlan
-from placements.views.common import get_editable, require_coordinator
-from stagebeheer.scoping import has_role
+from stagebeheer.params import optional_date, required_id
+from stagebeheer.permissions import (
+    editable_or_403,
+    require_coordinator,
+    require_coordinator_or_leader,
+)
 
 WEEKS = 10
 
@@ -24,14 +28,8 @@ def _monday(day: date) -> date:
 
 @login_required
 def capacity(request):
-    if not (has_role(request.user, "coordinator") or has_role(request.user, "leader")):
-        from django.core.exceptions import PermissionDenied
-
-        raise PermissionDenied
-    try:
-        first = _monday(date.fromisoformat(request.GET.get("week", "")))
-    except ValueError:
-        first = _monday(timezone.localdate())
+    require_coordinator_or_leader(request.user)
+    first = _monday(optional_date(request.GET, "week") or timezone.localdate())
     weeks = [first + timedelta(weeks=i) for i in range(WEEKS)]
     last = weeks[-1] + timedelta(days=6)
     visible = Placement.objects.visible_to(request.user)
@@ -110,19 +108,16 @@ def _words(text: str) -> set[str]:
 def match(request, pk):
     """Hosts that fit a student in a plan, best first; the coordinator decides."""
     require_coordinator(request.user)
-    plan = get_editable(PlacementPlan.objects.select_related("department"), request.user, pk=pk)
+    plan = editable_or_403(PlacementPlan.objects.select_related("department"), request.user, pk=pk)
     from placements.models import Student
-    from stagebeheer.scoping import get_visible_or_404
+    from stagebeheer.permissions import visible_or_404
 
-    student = get_visible_or_404(
+    student = visible_or_404(
         Student.objects.filter(department_id=plan.department_id),
         request.user,
-        pk=request.GET.get("student") or 0,
+        pk=required_id(request.GET, "student"),
     )
-    try:
-        start = date.fromisoformat(request.GET.get("start", ""))
-    except ValueError:
-        start = timezone.localdate()
+    start = optional_date(request.GET, "start") or timezone.localdate()
     end = start + timedelta(weeks=4)
     hosts = list(
         Host.objects.visible_to(request.user)

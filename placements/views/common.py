@@ -1,33 +1,17 @@
-"""Small helpers every placements view uses: scoping, 403 vs 404, query strings."""
+"""Small helpers every placements view uses: staff lists, query strings, exports.
 
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
+Who may see or change what is stagebeheer.permissions; the names below are
+kept for code that still imports them from here."""
+
 from django.utils.http import urlencode
 
-from stagebeheer.models import Department, User
-from stagebeheer.scoping import department_ids, has_role
-
-
-def coordinator_departments(user):
-    if user.is_superuser:
-        return Department.objects.all()
-    return Department.objects.filter(pk__in=department_ids(user, ["coordinator"]))
-
-
-def require_coordinator(user):
-    if not has_role(user, "coordinator"):
-        raise PermissionDenied
-
-
-def get_editable(queryset, user, **lookup):
-    """A stranger's row is a 404; a row the user may only read is a 403."""
-    try:
-        obj = queryset.visible_to(user).get(**lookup)
-    except queryset.model.DoesNotExist:
-        raise Http404 from None
-    if not queryset.editable_by(user).filter(pk=obj.pk).exists():
-        raise PermissionDenied
-    return obj
+from stagebeheer.exports import table_response  # noqa: F401 - the views import it from here
+from stagebeheer.models import User
+from stagebeheer.permissions import (  # noqa: F401 - kept for older imports
+    coordinator_departments,
+    require_coordinator,
+)
+from stagebeheer.permissions import editable_or_403 as get_editable  # noqa: F401
 
 
 def staff_of(department_ids_, role):
@@ -43,35 +27,3 @@ def staff_of(department_ids_, role):
 def query_without_page(request) -> str:
     params = [(k, v) for k, values in request.GET.lists() for v in values if k != "page" and v]
     return urlencode(params)
-
-
-def table_response(filename: str, header, rows, fmt: str):
-    """CSV (semicolon, Excel-friendly in Dutch locales) or XLSX download."""
-    import csv
-    import io
-
-    from django.http import HttpResponse
-
-    if fmt == "xlsx":
-        from openpyxl import Workbook
-
-        book = Workbook(write_only=True)
-        sheet = book.create_sheet()
-        sheet.append(header)
-        for row in rows:
-            sheet.append(row)
-        buffer = io.BytesIO()
-        book.save(buffer)
-        response = HttpResponse(
-            buffer.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-        return response
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(header)
-    writer.writerows(rows)
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    return response

@@ -1,22 +1,27 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from placements import services
 from placements.checks import ACTIVE_STATES
 from placements.forms import HostForm, WorkplaceSupervisorForm
 from placements.models import Host, HostKind, HostStatus, Placement, WorkplaceSupervisor
-from placements.views.common import (
+from placements.views.common import query_without_page
+from stagebeheer.navigation import panels_for_slot
+from stagebeheer.permissions import (
     coordinator_departments,
-    get_editable,
-    query_without_page,
+    editable_or_403,
+    may_set_host_status,
     require_coordinator,
+    visible_or_404,
 )
-from stagebeheer.scoping import get_visible_or_404
 
 
 def filtered_hosts(request):
@@ -68,7 +73,7 @@ def host_list(request):
 
 @login_required
 def host_detail(request, pk):
-    host = get_visible_or_404(Host.objects, request.user, pk=pk)
+    host = visible_or_404(Host.objects, request.user, pk=pk)
     placements = (
         Placement.objects.visible_to(request.user)
         .filter(host=host)
@@ -86,6 +91,7 @@ def host_detail(request, pk):
             "can_edit": can_edit,
             "kinds": [HostKind(k).label for k in host.kinds if k in HostKind.values],
             "sbb_valid": host.has_valid_sbb(),
+            "panels": panels_for_slot("host_detail", request, host),
         },
     )
 
@@ -103,9 +109,13 @@ def host_create(request):
     if request.method == "POST" and form.is_valid():
         host = form.save(commit=False)
         host.school = next(iter(schools.values()))
-        if host.status != HostStatus.ACTIVE:
-            host.status_changed_on = timezone.localdate()
-        host.save()
+        status, reason = host.status, host.status_reason
+        host.status, host.status_reason = HostStatus.ACTIVE, ""
+        with transaction.atomic():
+            host.save()
+            if status != HostStatus.ACTIVE:
+                # A status other than active goes through the service, with its history line.
+                services.set_host_status(host, status, reason=reason, actor=request.user)
         messages.success(request, _("Het stagebedrijf is toegevoegd."))
         return redirect("placements:host_detail", pk=host.pk)
     return render(request, "placements/host_form.html", {"form": form, "host": None})
@@ -113,14 +123,21 @@ def host_create(request):
 
 @login_required
 def host_edit(request, pk):
-    host = get_editable(Host.objects, request.user, pk=pk)
-    old_status = host.status
-    form = HostForm(request.POST or None, instance=host)
+    host = editable_or_403(Host.objects, request.user, pk=pk)
+    old_status, old_reason = host.status, host.status_reason
+    form = HostForm(
+        request.POST or None, instance=host, may_set_status=may_set_host_status(request.user, host)
+    )
     if request.method == "POST" and form.is_valid():
         host = form.save(commit=False)
-        if host.status != old_status:
-            host.status_changed_on = timezone.localdate()
-        host.save()
+        status, reason = host.status, host.status_reason
+        if status != old_status:
+            host.status, host.status_reason = old_status, old_reason
+        with transaction.atomic():
+            host.save()
+            if status != old_status:
+                # The status changes only through the service (its right, its history line).
+                services.set_host_status(host, status, reason=reason, actor=request.user)
         messages.success(request, _("Het stagebedrijf is opgeslagen."))
         return redirect("placements:host_detail", pk=host.pk)
     return render(request, "placements/host_form.html", {"form": form, "host": host})
@@ -128,7 +145,7 @@ def host_edit(request, pk):
 
 @login_required
 def supervisor_create(request, pk):
-    host = get_editable(Host.objects, request.user, pk=pk)
+    host = editable_or_403(Host.objects, request.user, pk=pk)
     form = WorkplaceSupervisorForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         supervisor = form.save(commit=False)
@@ -141,11 +158,28 @@ def supervisor_create(request, pk):
 
 @login_required
 def supervisor_edit(request, pk):
-    supervisor = get_visible_or_404(WorkplaceSupervisor.objects.select_related("host"), request.user, pk=pk)
-    host = get_editable(Host.objects, request.user, pk=supervisor.host_id)
+    supervisor = visible_or_404(WorkplaceSupervisor.objects.select_related("host"), request.user, pk=pk)
+    host = editable_or_403(Host.objects, request.user, pk=supervisor.host_id)
     form = WorkplaceSupervisorForm(request.POST or None, instance=supervisor)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("De praktijkbegeleider is opgeslagen."))
         return redirect("placements:host_detail", pk=host.pk)
     return render(request, "placements/supervisor_form.html", {"form": form, "host": host})
+
+
+@login_required
+def host_lookup(request):
+    """Names for the type-ahead of a host filter: at most 15, of the hosts the
+    user may see, so a page never lists a whole directory of 1,000 hosts."""
+    q = request.GET.get("q", "").strip()[:100]
+    if len(q) < 2 or "\x00" in q:
+        return JsonResponse({"names": []})
+    names = list(
+        Host.objects.visible_to(request.user)
+        .filter(name__icontains=q)
+        .order_by("name")
+        .values_list("name", flat=True)
+        .distinct()[:15]
+    )
+    return JsonResponse({"names": names})

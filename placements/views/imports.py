@@ -1,6 +1,8 @@
 """Upload → map columns and preview → import. The parsed file waits in the
 session between the steps, so nothing touches the tables before the last one."""
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -11,8 +13,10 @@ from django.views.decorators.http import require_POST
 from placements import importing
 from placements.forms import ImportUploadForm
 from placements.models import Host, ImportMapping
-from placements.views.common import coordinator_departments, require_coordinator, table_response
+from placements.views.common import table_response
 from stagebeheer.history import record
+from stagebeheer.params import optional_id
+from stagebeheer.permissions import coordinator_departments, require_coordinator
 
 LAST_DEPARTMENT = "placements-import-department"
 
@@ -34,10 +38,8 @@ def import_upload(request, kind):
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        chosen = request.POST.get("department", "")
-        department = (
-            departments.filter(pk=chosen).first() if chosen.isdigit() else None
-        ) or departments.first()
+        chosen = optional_id(request.POST, "department")
+        department = (departments.filter(pk=chosen).first() if chosen else None) or departments.first()
         try:
             header, rows = importing.read_table(upload.name, upload.read())
         except importing.UnreadableFileError as exc:
@@ -69,9 +71,9 @@ def import_upload(request, kind):
 def _default_department(request, departments):
     """The department asked for (?department=), else the one imported into last,
     else the coordinator's first — never silently another one."""
-    for wanted in (request.GET.get("department", ""), str(request.session.get(LAST_DEPARTMENT, ""))):
-        if wanted.isdigit() and departments.filter(pk=wanted).exists():
-            return int(wanted)
+    for wanted in (optional_id(request.GET, "department"), request.session.get(LAST_DEPARTMENT)):
+        if isinstance(wanted, int) and departments.filter(pk=wanted).exists():
+            return wanted
     first = departments.first()
     return first.pk if first else None
 
@@ -90,7 +92,8 @@ def _mapping_from(request, kind, header):
     mapping = {}
     for column in importing.KINDS[kind]:
         raw = request.POST.get(f"map_{column.key}", "")
-        mapping[column.key] = int(raw) if raw.isdigit() and int(raw) < len(header) else None
+        # A column number; 0 is the first column, so not an id (re.fullmatch keeps out "²").
+        mapping[column.key] = int(raw) if re.fullmatch(r"[0-9]{1,4}", raw) and int(raw) < len(header) else None
     return mapping
 
 
@@ -163,6 +166,8 @@ def import_map(request, kind):
 @require_POST
 def import_cancel(request, kind):
     _check_kind(kind)
+    # Like every import step, a coordinator's (the access matrix found it open to all staff).
+    require_coordinator(request.user)
     request.session.pop(_session_key(kind), None)
     return redirect("placements:student_list" if kind == "students" else "placements:host_list")
 

@@ -22,10 +22,11 @@ from placements.models import (
     WorkplaceSupervisor,
 )
 from placements.services import hours_link_days
-from placements.views.common import get_editable, staff_of
+from placements.views.common import staff_of
 from stagebeheer.history import history_of
 from stagebeheer.navigation import panels_for_slot
-from stagebeheer.scoping import department_ids, get_visible_or_404
+from stagebeheer.params import optional_id
+from stagebeheer.permissions import department_ids, editable_or_403, visible_or_404
 
 HOURS_SHOWN = 30
 
@@ -52,7 +53,7 @@ def can_see_support_needs(user, placement) -> bool:
 
 @login_required
 def placement_detail(request, pk):
-    placement = get_visible_or_404(
+    placement = visible_or_404(
         Placement.objects.select_related(*DETAIL_RELATED).prefetch_related(
             "supervisor_links__workplace_supervisor", "replacements__host"
         ),
@@ -141,14 +142,14 @@ def _render_form(request, form, plan, placement=None, result=None, replaces=None
 
 @login_required
 def placement_create(request, plan_pk):
-    plan = get_editable(PlacementPlan.objects.select_related("department"), request.user, pk=plan_pk)
+    plan = editable_or_403(PlacementPlan.objects.select_related("department"), request.user, pk=plan_pk)
     replaces = None
-    replaces_pk = request.GET.get("replaces") or request.POST.get("replaces")
+    replaces_pk = optional_id(request.GET, "replaces") or optional_id(request.POST, "replaces")
     initial = {"carried_over_hours": 0}
     if replaces_pk:
         replaces = (
             Placement.objects.editable_by(request.user)
-            .filter(pk=replaces_pk if str(replaces_pk).isdigit() else 0, plan=plan, state="terminated")
+            .filter(pk=replaces_pk, plan=plan, state="terminated")
             .select_related("student", "host")
             .first()
         )
@@ -159,10 +160,10 @@ def placement_create(request, plan_pk):
             carried_over_hours=services.missed_hours(replaces),
             school_supervisor=replaces.school_supervisor_id,
         )
-    elif request.GET.get("student", "").isdigit():
-        initial["student"] = request.GET["student"]
-    if request.GET.get("host", "").isdigit():
-        initial["host"] = request.GET["host"]
+    elif optional_id(request.GET, "student"):
+        initial["student"] = optional_id(request.GET, "student")
+    if optional_id(request.GET, "host"):
+        initial["host"] = optional_id(request.GET, "host")
     form = PlacementForm(
         request.POST or None, initial=initial, **_form_kwargs(plan, request.user, plan.default_schedule)
     )
@@ -186,7 +187,7 @@ def placement_create(request, plan_pk):
 
 @login_required
 def placement_edit(request, pk):
-    placement = get_editable(
+    placement = editable_or_403(
         Placement.objects.select_related("plan__department", "student", "host"), request.user, pk=pk
     )
     if placement.state in ("completed", "terminated"):
@@ -235,7 +236,7 @@ def placement_edit(request, pk):
 @login_required
 @require_POST
 def placement_terminate(request, pk):
-    placement = get_editable(Placement.objects, request.user, pk=pk)
+    placement = editable_or_403(Placement.objects, request.user, pk=pk)
     form = TerminateForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Vul de datum en de reden van de beëindiging in."))
@@ -257,7 +258,7 @@ def placement_terminate(request, pk):
 @login_required
 @require_POST
 def placement_complete(request, pk):
-    placement = get_editable(Placement.objects, request.user, pk=pk)
+    placement = editable_or_403(Placement.objects, request.user, pk=pk)
     try:
         services.complete(placement, actor=request.user)
     except ValidationError as exc:
@@ -270,7 +271,7 @@ def placement_complete(request, pk):
 @login_required
 @require_POST
 def placement_duo(request, pk):
-    placement = get_editable(Placement.objects.select_related("plan"), request.user, pk=pk)
+    placement = editable_or_403(Placement.objects.select_related("plan"), request.user, pk=pk)
     form = DuoForm(request.POST, candidates=_duo_candidates(placement))
     if not form.is_valid():
         messages.error(request, _("Kies een stage bij hetzelfde bedrijf en met dezelfde stagebegeleider."))
@@ -287,7 +288,7 @@ def placement_duo(request, pk):
 @login_required
 @require_POST
 def placement_unpair(request, pk):
-    placement = get_editable(Placement.objects, request.user, pk=pk)
+    placement = editable_or_403(Placement.objects, request.user, pk=pk)
     services.unpair_duo(placement, actor=request.user)
     messages.success(request, _("Het duo is opgeheven."))
     return redirect("placements:placement_detail", pk=placement.pk)
@@ -297,7 +298,7 @@ def placement_unpair(request, pk):
 @require_POST
 def placement_add_hours(request, pk):
     """Staff enter hours for the student (for example from a paper list)."""
-    placement = get_visible_or_404(Placement.objects.select_related("plan"), request.user, pk=pk)
+    placement = visible_or_404(Placement.objects.select_related("plan"), request.user, pk=pk)
     if not Placement.objects.supervised_by(request.user).filter(pk=placement.pk).exists():
         from django.core.exceptions import PermissionDenied
 
@@ -338,7 +339,7 @@ def placement_send_hours_link(request, pk, who):
     from stagebeheer.mail import queue_mail
     from stagebeheer.models import AccessLink
 
-    placement = get_editable(
+    placement = editable_or_403(
         Placement.objects.select_related("student", "host", "plan__department").prefetch_related(
             "supervisor_links__workplace_supervisor"
         ),

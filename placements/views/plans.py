@@ -8,10 +8,16 @@ from django.views.decorators.http import require_POST
 from placements import services
 from placements.forms import HOURS_PRESETS, CopyPlanForm, PlanForm, plan_initial
 from placements.models import HostKind, PlacementPlan, PlacementState, PlanKind
-from placements.views.common import coordinator_departments, get_editable, require_coordinator
 from stagebeheer.history import history_of
 from stagebeheer.navigation import panels_for_slot
-from stagebeheer.scoping import get_visible_or_404, has_role
+from stagebeheer.params import optional_id
+from stagebeheer.permissions import (
+    coordinator_departments,
+    editable_or_403,
+    may_see_allowances,
+    require_coordinator,
+    visible_or_404,
+)
 
 
 @login_required
@@ -32,9 +38,9 @@ def plan_list(request):
 def plan_create(request):
     require_coordinator(request.user)
     departments = coordinator_departments(request.user)
-    department_id = request.POST.get("department") or request.GET.get("department")
+    department_id = optional_id(request.POST, "department") or optional_id(request.GET, "department")
     kind = request.POST.get("kind") or request.GET.get("kind")
-    department = departments.filter(pk=department_id).first() if str(department_id or "").isdigit() else None
+    department = departments.filter(pk=department_id).first() if department_id else None
     if department is None or kind not in PlanKind.values:
         # First step: which department and which kind of stage (it sets the defaults).
         return render(
@@ -55,7 +61,7 @@ def plan_create(request):
 
 @login_required
 def plan_detail(request, pk):
-    plan = get_visible_or_404(
+    plan = visible_or_404(
         PlacementPlan.objects.select_related("department", "copied_from"), request.user, pk=pk
     )
     can_edit = PlacementPlan.objects.editable_by(request.user).filter(pk=plan.pk).exists()
@@ -68,8 +74,7 @@ def plan_detail(request, pk):
         {
             "plan": plan,
             "can_edit": can_edit,
-            "can_see_allowances": has_role(request.user, "coordinator", plan.department_id)
-            or has_role(request.user, "leader", plan.department_id),
+            "can_see_allowances": may_see_allowances(request.user, plan.department_id),
             "missing": plan.missing_legal_parts(),
             "forbidden": forbidden,
             "counts": counts,
@@ -90,7 +95,7 @@ def _next_year(year: str) -> str:
 
 @login_required
 def plan_edit(request, pk):
-    plan = get_editable(PlacementPlan.objects.select_related("department"), request.user, pk=pk)
+    plan = editable_or_403(PlacementPlan.objects.select_related("department"), request.user, pk=pk)
     form = PlanForm(request.POST or None, instance=plan)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -104,7 +109,7 @@ def plan_edit(request, pk):
 @login_required
 @require_POST
 def plan_copy(request, pk):
-    plan = get_editable(PlacementPlan.objects, request.user, pk=pk)
+    plan = editable_or_403(PlacementPlan.objects, request.user, pk=pk)
     form = CopyPlanForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(form.errors["school_year"]))

@@ -11,26 +11,18 @@ from placements.forms import GuardianFormSet, LearningGoalForm, StudentForm
 from placements.importing import export_rows
 from placements.models import LearningGoal, Placement, Student
 from placements.search import search_key
-from placements.views.common import (
-    coordinator_departments,
-    get_editable,
-    query_without_page,
-    require_coordinator,
-    staff_of,
-    table_response,
-)
+from placements.views.common import query_without_page, staff_of, table_response
+from stagebeheer.history import note_read
 from stagebeheer.models import Department
-from stagebeheer.scoping import department_ids, get_visible_or_404
-
-
-class StudentEditScope:
-    """Students have no editable_by on the model; coordinators of the department edit."""
-
-    @staticmethod
-    def editable(user):
-        if user.is_superuser:
-            return Student.objects.all()
-        return Student.objects.filter(department_id__in=department_ids(user, ["coordinator"]))
+from stagebeheer.navigation import panels_for_slot
+from stagebeheer.params import optional_id
+from stagebeheer.permissions import (
+    coordinator_departments,
+    editable_or_403,
+    may_see_support_needs,
+    require_coordinator,
+    visible_or_404,
+)
 
 
 def filtered_students(request):
@@ -40,8 +32,9 @@ def filtered_students(request):
         students = students.filter(
             Q(search_name__contains=search_key(q)) | Q(number=q) | Q(class_name__iexact=q)
         )
-    if request.GET.get("department", "").isdigit():
-        students = students.filter(department_id=request.GET["department"])
+    department_id = optional_id(request.GET, "department")
+    if department_id:
+        students = students.filter(department_id=department_id)
     if request.GET.get("class"):
         students = students.filter(class_name__iexact=request.GET["class"][:20])
     return students
@@ -71,20 +64,21 @@ def student_list(request):
 
 
 def _can_see_support(user, student) -> bool:
-    if user.is_superuser or student.department_id in department_ids(user, ["coordinator"]):
-        return True
-    return Placement.objects.filter(student=student, school_supervisor=user).exists()
+    return may_see_support_needs(user, student)
 
 
 @login_required
 def student_detail(request, pk):
-    student = get_visible_or_404(Student.objects.select_related("department", "mentor"), request.user, pk=pk)
+    student = visible_or_404(Student.objects.select_related("department", "mentor"), request.user, pk=pk)
     placements = (
         Placement.objects.visible_to(request.user)
         .filter(student=student)
         .select_related("host", "plan", "school_supervisor")
     )
-    can_edit = StudentEditScope.editable(request.user).filter(pk=student.pk).exists()
+    can_edit = Student.objects.editable_by(request.user).filter(pk=student.pk).exists()
+    show_support = _can_see_support(request.user, student)
+    if show_support and student.support_needs:
+        note_read(request, student, "support_needs")  # reading support needs is recorded (AVG art. 5(2))
     return render(
         request,
         "placements/student_detail.html",
@@ -94,8 +88,9 @@ def student_detail(request, pk):
             "goals": student.goals.all(),
             "placements": placements,
             "can_edit": can_edit,
-            "show_support": _can_see_support(request.user, student),
+            "show_support": show_support,
             "goal_form": LearningGoalForm(),
+            "panels": panels_for_slot("student_detail", request, student),
         },
     )
 
@@ -113,7 +108,8 @@ def _student_form(request, department, instance=None):
 def student_create(request):
     require_coordinator(request.user)
     departments = coordinator_departments(request.user)
-    department = departments.filter(pk=request.GET.get("department") or 0).first() or departments.first()
+    department_id = optional_id(request.GET, "department")
+    department = (departments.filter(pk=department_id).first() if department_id else None) or departments.first()
     form, formset = _student_form(request, department)
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         with transaction.atomic():
@@ -153,12 +149,7 @@ def student_edit(request, pk):
 
 
 def get_editable_student(request, pk):
-    student = get_visible_or_404(Student.objects.select_related("department"), request.user, pk=pk)
-    if not StudentEditScope.editable(request.user).filter(pk=student.pk).exists():
-        from django.core.exceptions import PermissionDenied
-
-        raise PermissionDenied
-    return student
+    return editable_or_403(Student.objects.select_related("department"), request.user, pk=pk)
 
 
 @login_required
@@ -174,4 +165,4 @@ def student_add_goal(request, pk):
     return redirect("placements:student_detail", pk=student.pk)
 
 
-__all__ = ["get_editable"]
+__all__ = ["editable_or_403"]

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from stagebeheer.scoping import department_ids
+from stagebeheer import permissions
 
 
 class Role(models.TextChoices):
@@ -111,11 +111,8 @@ class School(models.Model):
 
 class DepartmentQuerySet(models.QuerySet):
     def visible_to(self, user):
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
-            return self
-        return self.filter(pk__in=department_ids(user))
+        """The rule lives in stagebeheer.permissions."""
+        return permissions.departments_visible(self, user)
 
 
 class Department(models.Model):

@@ -5,16 +5,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from stagebeheer.scoping import department_ids
+from stagebeheer import permissions
 
 
 class OutgoingMessageQuerySet(models.QuerySet):
     def visible_to(self, user):
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
-            return self
-        return self.filter(department_id__in=department_ids(user, ["coordinator"]))
+        """The rule lives in stagebeheer.permissions."""
+        return permissions.coordinator_rows(self, user)
 
 
 class OutgoingMessage(models.Model):

@@ -3,7 +3,7 @@ from django.shortcuts import render
 
 from stagebeheer.models import Department
 from stagebeheer.navigation import panels_for
-from stagebeheer.scoping import roles_of
+from stagebeheer.permissions import roles_of
 
 
 @login_required

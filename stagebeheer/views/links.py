@@ -3,7 +3,7 @@ from django.core.cache import cache
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 
-from stagebeheer.links import get_global_action, get_handler
+from stagebeheer.links import get_global_action, get_handler, link_opened
 from stagebeheer.models import AccessLink
 from stagebeheer.models.access_links import hash_token
 
@@ -38,6 +38,7 @@ def open_link(request, token, action=None):
         except ValueError:  # expired between add and incr
             cache.set(key, 1, settings.ACCESS_LINK_GUESS_WINDOW)
         return _refuse(request, "links/unknown.html", 404)
+    link_opened.send(sender=AccessLink, link=link)
     try:
         handler = get_handler(link.purpose)
     except LookupError:

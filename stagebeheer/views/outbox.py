@@ -10,11 +10,11 @@ from django.views.decorators.http import require_POST
 from stagebeheer.mail import send_on_commit
 from stagebeheer.mail_tokens import mask
 from stagebeheer.models import OutgoingMessage
-from stagebeheer.scoping import get_visible_or_404, has_role
+from stagebeheer.permissions import may_read_outbox, visible_or_404
 
 
 def _require_coordinator(user):
-    if not has_role(user, "coordinator"):
+    if not may_read_outbox(user):
         raise PermissionDenied
 
 
@@ -37,7 +37,7 @@ def outbox(request):
 @login_required
 def outbox_message(request, pk):
     _require_coordinator(request.user)
-    message = get_visible_or_404(OutgoingMessage.objects, request.user, pk=pk)
+    message = visible_or_404(OutgoingMessage.objects, request.user, pk=pk)
     # The stored text holds placeholders, never tokens; they are shown as such.
     return render(
         request, "stagebeheer/outbox_message.html", {"message": message, "body": mask(message.body_text)}
@@ -50,7 +50,7 @@ def outbox_retry(request, pk):
     """Queue a failed or stuck message once more, as a new mail (a new Message-ID
     and so fresh link tokens); the claim in the task keeps it single."""
     _require_coordinator(request.user)
-    message = get_visible_or_404(OutgoingMessage.objects, request.user, pk=pk)
+    message = visible_or_404(OutgoingMessage.objects, request.user, pk=pk)
     requeued = 0
     with transaction.atomic():
         if message.can_be_sent_again:

@@ -13,6 +13,23 @@ document.addEventListener("DOMContentLoaded", () => {
       }, 0);
     });
   });
+  // Type-ahead: an input with data-lookup fills its datalist from that URL as
+  // one types (the page works without it: the server filters on the text).
+  document.querySelectorAll("input[data-lookup]").forEach((input) => {
+    const list = document.getElementById(input.getAttribute("list"));
+    let timer;
+    input.addEventListener("input", () => {
+      clearTimeout(timer);
+      const q = input.value.trim();
+      if (q.length < 2 || !list) return;
+      timer = setTimeout(async () => {
+        const response = await fetch(`${input.dataset.lookup}?q=${encodeURIComponent(q)}`, {credentials: "same-origin"});
+        if (!response.ok) return;
+        const {names} = await response.json();
+        list.replaceChildren(...names.map((name) => Object.assign(document.createElement("option"), {value: name})));
+      }, 200);
+    });
+  });
   // Ask before irreversible actions.
   document.querySelectorAll("[data-confirm]").forEach((el) => {
     el.addEventListener("click", (event) => {

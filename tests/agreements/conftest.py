@@ -131,3 +131,27 @@ def links_by_party(agreement):
         if req.email and sent_mails(req.email):
             urls[req.party] = link_in_sent_mail(req.email, url_contains="/l/")
     return urls
+
+
+@pytest.fixture
+def signed_agreement(sent_agreement, coordinator, commit):
+    """The sent vo agreement signed by all three parties; its signed PDF rendered."""
+    from agreements import services
+    from agreements.models import SignatureMethod
+
+    agreement, _urls = sent_agreement
+    names = {"host": "Henk de Bakker", "student": "Marieke Verhoeven", "school": "Carla Coördinator"}
+    for party, name in names.items():
+        with commit():
+            services.sign(
+                agreement,
+                party,
+                name=name,
+                method=SignatureMethod.IN_APP if party == "school" else SignatureMethod.LINK,
+                user=coordinator if party == "school" else None,
+                ip_address="192.0.2.7",
+                user_agent="Firefox/140",
+                shown_sha256=agreement.pdf_sha256,  # each signer signs the document shown
+            )
+    agreement.refresh_from_db()
+    return agreement

@@ -65,6 +65,8 @@ BLANKS = {
     "insurance": (_plan("insurance_premium_payer"), "verzekering: wie de premie betaalt"),
     "learning_goals": (_plan("goal"), "leerdoelen:"),  # the student has no goals of their own here
     "hours": (_placement(planned_hours=0), "omvang:"),
+    "total_hours": (_placement(planned_hours=0), "omvang:"),
+    "goal": (_plan("goal"), "doel:"),
     "assessment_criteria": (_plan("assessment_criteria"), "beoordeling: de beoordelingscriteria"),
     "early_end": (_plan("termination_clause"), "beëindiging:"),
     "sbb": (_host(sbb_number=""), "erkenning:"),
@@ -76,12 +78,13 @@ CASES = [
     (kind, key)
     for kind, keys in KIND_ELEMENTS.items()
     for key in keys
-    if key not in OPTIONAL and ELEMENTS[key].source != "law" and key != "period"
+    if key not in OPTIONAL and ELEMENTS[key].source != "law" and key not in ("period", "plan")
 ]
 
 
 def test_every_required_element_with_data_has_a_way_to_go_missing():
-    # "period" comes from the placement's two required dates; "law" elements are fixed text.
+    # "period" comes from the placement's two required dates, "plan" from its required plan;
+    # "law" elements are fixed text.
     assert {key for _kind, key in CASES} <= set(BLANKS)
 
 

@@ -21,7 +21,9 @@ def test_the_supervisor_logs_a_visit_and_raises_a_concern_on_a_phone(phone, logi
     phone.get_by_label("Oordeel van de praktijkbegeleider").fill("Betrokken en leergierig.")
     phone.get_by_label("Voordoen").check()
     phone.get_by_label("Erbij betrekken").check()
-    phone.get_by_role("button", name="Verslag opslaan").click()
+    save = phone.get_by_role("button", name="Verslag opslaan")
+    assert save.bounding_box()["height"] >= 44  # a thumb-sized target (WCAG 2.5.5)
+    save.click()
     expect(phone.get_by_text("Het verslag is opgeslagen.")).to_be_visible()
     step(phone, "visit logged")
 

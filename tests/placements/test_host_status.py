@@ -8,8 +8,8 @@ from tests.factories.placements import HostFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_a_host_status_change_is_stored_with_reason_date_and_history(coordinator):
-    host = HostFactory()
+def test_a_host_status_change_is_stored_with_reason_date_and_history(coordinator, department):
+    host = HostFactory(school=department.school)
     assert set_host_status(host, "unsuitable", reason="Onveilige werkplaats", actor=coordinator)
     host.refresh_from_db()
     assert (host.status, host.status_reason, host.status_changed_on) == (

@@ -120,9 +120,16 @@ def test_a_revoked_link_is_refused_with_410(client, issued):
     assert not HistoryEntry.objects.exists()
 
 
-def test_an_unknown_action_is_not_allowed(client, issued):
+def test_an_unknown_action_on_a_valid_link_shows_the_link_does_not_exist_page(client, issued):
     _, token = issued
-    assert client.get(f"/l/{token}/nonsense/").status_code == 405
+    for response in (client.get(f"/l/{token}/nonsense/"), client.post(f"/l/{token}/nonsense/")):
+        assert response.status_code == 404
+        assert "Deze link bestaat niet" in response.content.decode()
+
+
+def test_a_known_page_asked_with_another_method_is_not_allowed(client, issued):
+    _, token = issued
+    assert client.put(url(token)).status_code == 405
 
 
 def test_guessing_tokens_is_rate_limited(client, issued, settings):

@@ -7,7 +7,9 @@ def test_the_periodic_schedule_is_declared_next_to_the_tasks():
     assert "stagebeheer.tasks.requeue_stale_mail" in tasks
 
 
-def test_a_killed_worker_does_not_lose_its_task():
+def test_the_worker_settings_allow_a_killed_task_to_be_redelivered():
+    # Only the preconditions; the kill itself is tried with real processes in
+    # the integration tests of the worker.
     conf = app.conf
     assert conf.task_acks_late is True
     assert conf.task_reject_on_worker_lost is True

@@ -41,8 +41,16 @@ def _check(words):
         pytest.fail(f"unexpected program {program!r} in {' '.join(words)}")
 
 
-def test_compose_has_web_worker_beat_database_and_redis():
-    assert set(_compose()["services"]) == {"web", "worker", "beat", "db", "redis"}
+def test_compose_has_web_worker_beat_database_redis_and_an_object_store():
+    assert set(_compose()["services"]) == {"web", "worker", "beat", "db", "redis", "minio", "minio-bucket"}
+
+
+def test_every_app_container_stores_files_in_the_shared_object_store():
+    services = _compose()["services"]
+    for name in ("web", "worker", "beat"):
+        env = services[name]["environment"]
+        assert env["S3_ENDPOINT_URL"].endswith("minio:9000}")
+        assert "MEDIA_ROOT" not in env  # no container-local file store to drift apart
 
 
 @pytest.mark.parametrize("service", ["web", "worker", "beat"])

@@ -8,6 +8,7 @@ from django.core import mail
 from stagebeheer.mail import queue_mail
 from stagebeheer.models import OutgoingMessage
 from stagebeheer.tasks import MAX_ATTEMPTS
+from tests.tasks_done import finished_tasks, wait_until_finished
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
@@ -92,7 +93,7 @@ def test_a_duplicated_task_sends_once(celery_worker_on_redis):
 
     message = _queue_reset_mail()
     assert _wait_for(lambda: OutgoingMessage.objects.get(pk=message.pk).status == "sent")
-    send_message.delay(message.pk)  # a redelivered or duplicated task
-    send_message.delay(message.pk)
-    time.sleep(1)
+    with finished_tasks() as done:
+        duplicates = [send_message.delay(message.pk), send_message.delay(message.pk)]  # redelivered
+        assert wait_until_finished(done, duplicates)
     assert len(mail.outbox) == 1

@@ -4,6 +4,7 @@ from datetime import timedelta
 from io import StringIO
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -17,9 +18,21 @@ from visits.models import Concern, ContactMomentRule, Visit
 pytestmark = pytest.mark.django_db
 
 
-def test_the_seed_runs_twice_without_placements():
+def _row_counts():
+    return {model._meta.label: model.objects.count() for model in apps.get_models()}
+
+
+def test_the_seed_runs_twice_without_duplicating_anything():
     call_command("seed_demo", stdout=StringIO())
+    first = _row_counts()
+    assert first["visits.Visit"] > 0
+    assert first["visits.ContactMomentRule"] > 0
     call_command("seed_demo", stdout=StringIO())
+    second = _row_counts()
+    grown = {label: (first[label], n) for label, n in second.items() if n != first[label]}
+    # Sessions and sent mail may grow; demo data may not.
+    grown = {k: v for k, v in grown.items() if k not in ("sessions.Session",)}
+    assert grown == {}
 
 
 def test_the_seed_logs_plans_and_leaves_overdue_moments_once():

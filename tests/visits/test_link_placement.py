@@ -6,6 +6,8 @@ from django.utils import timezone
 
 from agreements.models import Agreement, AgreementTemplate, SignatureRequest
 from agreements.services import LINK_PURPOSE as SIGN_PURPOSE
+from assessments.opening import PURPOSE as ASSESSMENT_PURPOSE
+from evaluations.services import PURPOSE as EVALUATION_PURPOSE
 from stagebeheer import links
 from stagebeheer.models import AccessLink, OutgoingMessage
 from tests.factories.visits import VisitFactory
@@ -23,13 +25,37 @@ def _signature_request(placement):
     return SignatureRequest.objects.create(agreement=agreement, party="host", name="Piet Praktijk")
 
 
+def _evaluation_invitation(placement):
+    from evaluations.models import EvaluationInvitation
+    from evaluations.services import current_form
+
+    form = current_form(placement.plan, "student")
+    return EvaluationInvitation.objects.create(placement=placement, audience="student", form=form)
+
+
 # How to make the target of each purpose for a placement. A new purpose must be
 # added here, so no kind of link can lose its placement unnoticed.
+def _assessment_form(placement):
+    from assessments.models import Assessment
+    from assessments.presets import apply_default
+
+    setup = apply_default(placement.plan)
+    return Assessment.objects.create(
+        placement=placement,
+        round=setup.rounds.get(kind="final"),
+        party="workplace",
+        framework=setup.framework,
+        due_on=placement.end_date,
+    )
+
+
 TARGETS = {
     "placements-hours": lambda placement: placement,
     "placements-hours-confirm": lambda placement: placement,
     SIGN_PURPOSE: _signature_request,
     INPUT_PURPOSE: lambda placement: VisitFactory(placement=placement),
+    ASSESSMENT_PURPOSE: _assessment_form,
+    EVALUATION_PURPOSE: _evaluation_invitation,
 }
 
 

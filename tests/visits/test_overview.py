@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories.visits import VisitFactory
+from tests.querycount import assert_fixed_queries
 from tests.visits.conftest import running_placement
 
 pytestmark = pytest.mark.django_db
@@ -36,14 +37,11 @@ def test_only_coordinators_open_the_overview(login, request, persona):
     assert login(request.getfixturevalue(persona)).get(URL).status_code == 403
 
 
-def test_the_overview_runs_fixed_queries(
-    login, coordinator, department, supervisor, django_assert_max_num_queries
-):
-    client = login(coordinator)
+def test_the_overview_runs_fixed_queries(login, coordinator, department, supervisor):
     VisitFactory(placement=running_placement(department, supervisor))
-    with django_assert_max_num_queries(6):
-        client.get(URL)
-    for _ in range(10):
-        VisitFactory(placement=running_placement(department, supervisor))
-    with django_assert_max_num_queries(6):
-        client.get(URL)
+
+    def grow():
+        for _ in range(10):
+            VisitFactory(placement=running_placement(department, supervisor))
+
+    assert_fixed_queries(login(coordinator), URL, grow)

@@ -104,3 +104,21 @@ def test_the_reminder_tasks_are_on_the_beat_schedule():
 
     tasks = {entry["task"] for entry in app.conf.beat_schedule.values()}
     assert {"visits.tasks.daily_reminders", "visits.tasks.send_input_requests"} <= tasks
+
+
+def test_reminders_and_overviews_show_in_their_departments_outbox(
+    login, placement, supervisor, coordinator, department
+):
+    """A mail about a department's placements belongs to that department, so its
+    coordinators can see and resend it at /mail/ (issue 10: 19)."""
+    monday = _monday()
+    VisitFactory(placement=placement, planned_on=monday - timedelta(days=2))
+    reminders.send_supervisor_reminders(monday)
+    reminders.send_coordinator_overviews(monday)
+    reminder = OutgoingMessage.objects.get(to_email=supervisor.email)
+    overview = OutgoingMessage.objects.get(to_email=coordinator.email)
+    assert reminder.department == department
+    assert overview.department == department
+    listed = login(coordinator).get("/mail/").content.decode()
+    assert reminder.subject in listed
+    assert overview.subject in listed

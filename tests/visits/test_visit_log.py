@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories.visits import AgreedActionFactory, VisitFactory, WorkplaceInputFactory
+from tests.querycount import assert_fixed_queries
 from visits.models import AgreedAction, Visit
 
 pytestmark = pytest.mark.django_db
@@ -160,19 +161,16 @@ def test_a_logged_visit_can_be_corrected(login, supervisor, visit):
     assert AgreedAction.objects.filter(visit=visit).count() == 1
 
 
-def test_the_log_and_detail_pages_run_fixed_queries(login, supervisor, visit, django_assert_max_num_queries):
-    client = login(supervisor)
+@pytest.mark.parametrize("page", ["visit_log", "visit_detail"])
+def test_the_log_and_detail_pages_run_fixed_queries(login, supervisor, visit, page):
     earlier = VisitFactory(placement=visit.placement, status="done", held_on=visit.placement.start_date)
     AgreedActionFactory(visit=earlier)
-    with django_assert_max_num_queries(14):
-        client.get(reverse("visits:visit_log", args=[visit.pk]))
-    with django_assert_max_num_queries(14):
-        client.get(reverse("visits:visit_detail", args=[earlier.pk]))
-    AgreedActionFactory.create_batch(10, visit=earlier)
-    with django_assert_max_num_queries(14):
-        client.get(reverse("visits:visit_log", args=[visit.pk]))
-    with django_assert_max_num_queries(14):
-        client.get(reverse("visits:visit_detail", args=[earlier.pk]))
+    target = visit if page == "visit_log" else earlier
+    assert_fixed_queries(
+        login(supervisor),
+        reverse(f"visits:{page}", args=[target.pk]),
+        lambda: AgreedActionFactory.create_batch(10, visit=earlier),
+    )
 
 
 def test_the_judgement_field_starts_from_the_workplace_supervisors_answer(login, supervisor, visit):

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories.visits import VisitFactory
+from tests.querycount import assert_fixed_queries
 from tests.visits.conftest import running_placement
 from visits.models import Visit
 
@@ -90,13 +91,8 @@ def test_others_cannot_change_moments(login, request, visit, persona, status):
     assert Visit.objects.get(pk=visit.pk).status == "planned"
 
 
-def test_placement_list_runs_fixed_queries(login, department, supervisor, django_assert_max_num_queries):
-    client = login(supervisor)
+def test_placement_list_runs_fixed_queries(login, department, supervisor):
     placement = running_placement(department, supervisor)
     VisitFactory(placement=placement)
     url = reverse("visits:placement_visits", args=[placement.pk])
-    with django_assert_max_num_queries(12):
-        client.get(url)
-    VisitFactory.create_batch(20, placement=placement)
-    with django_assert_max_num_queries(12):
-        client.get(url)
+    assert_fixed_queries(login(supervisor), url, lambda: VisitFactory.create_batch(20, placement=placement))

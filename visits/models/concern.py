@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from stagebeheer.scoping import department_ids
+from stagebeheer import permissions
 
 
 class ConcernKind(models.TextChoices):
@@ -52,18 +52,8 @@ class ConcernOutcome(models.TextChoices):
 
 class ConcernQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Coordinators of the department and the placement's own supervisor.
-        Not leaders, not mentors, not other supervisors."""
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
-            return self
-        scope = Q(department_id__in=department_ids(user, ["coordinator"]))
-        scope |= Q(
-            placement__school_supervisor=user,
-            department_id__in=department_ids(user, ["supervisor"]),
-        )
-        return self.filter(scope)
+        """The rule lives in stagebeheer.permissions."""
+        return permissions.concerns_visible(self, user)
 
 
 class Concern(models.Model):

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from placements.models import Placement
+from stagebeheer import permissions
 
 
 class Mode(models.TextChoices):
@@ -38,14 +39,12 @@ class VisitStatus(models.TextChoices):
 
 class VisitQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Whoever may read the placement may read its contact moments: the
-        department's coordinators and leaders, the placement's own supervisor,
-        the student's mentor. Another supervisor sees nothing."""
-        return self.filter(placement__in=Placement.objects.visible_to(user))
+        """The rule lives in stagebeheer.permissions."""
+        return permissions.visits_visible(self, user)
 
     def editable_by(self, user):
-        """The placement's own supervisor and the department's coordinators."""
-        return self.filter(placement__in=Placement.objects.supervised_by(user))
+        """The rule lives in stagebeheer.permissions."""
+        return permissions.visits_editable(self, user)
 
     def open(self):
         return self.filter(status=VisitStatus.PLANNED)

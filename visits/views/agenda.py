@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from placements.models import PlacementState
-from visits.access import require_any_role
+from stagebeheer.permissions import require_any_role
 from visits.models import Visit
 
 

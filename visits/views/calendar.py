@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from stagebeheer.models.access_links import hash_token
-from visits.access import require_any_role
+from stagebeheer.permissions import require_any_role
 from visits.calendar import calendar_for
 from visits.models import CalendarFeed, Visit
 

@@ -11,15 +11,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from placements.models import Placement
-from visits import services
-from visits.access import (
+from stagebeheer.params import id_list
+from stagebeheer.permissions import (
     may_see_concerns,
     placement_for_guiding,
     placement_for_reading,
-    placement_page_url,
     visit_for_guiding,
     visit_for_reading,
 )
+from visits import services
+from visits.access import placement_page_url
 from visits.forms import ActionFormSet, CancelForm, MomentForm, MoveForm, VisitLogForm
 from visits.inputs import request_input
 from visits.models import Concern, Visit, VisitStatus, WorkplaceInput
@@ -89,9 +90,11 @@ def _expected_logged_at(request, visit):
     if raw == "":
         return None
     try:
-        return datetime.fromisoformat(raw)
+        seen = datetime.fromisoformat(raw[:40])
     except ValueError:
         return visit.logged_at
+    # The page writes an aware time; a naive one was typed, and cannot be compared.
+    return seen if seen.tzinfo is not None else visit.logged_at
 
 
 @login_required
@@ -121,7 +124,7 @@ def visit_log(request, pk):
         messages.info(request, _("Dit verslag was al opgeslagen."))
         return redirect("visits:visit_detail", pk=visit.pk)
     if request.method == "POST":
-        done_ids = {int(v) for v in request.POST.getlist("done_actions") if v.isdigit()}
+        done_ids = set(id_list(request.POST, "done_actions"))
         if form.is_valid() and formset.is_valid():
             actions = [f.cleaned_data for f in formset if f.cleaned_data.get("description")]
             try:

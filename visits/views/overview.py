@@ -3,8 +3,7 @@ from django.db.models import Count, Min, Q
 from django.shortcuts import render
 from django.utils import timezone
 
-from stagebeheer.scoping import department_ids
-from visits.access import require_any_role
+from stagebeheer.permissions import department_ids, require_any_role
 from visits.models import Visit, VisitStatus
 
 

@@ -7,9 +7,9 @@ from django.views.decorators.http import require_POST
 
 from placements.models import PlacementPlan
 from stagebeheer.history import record
-from stagebeheer.scoping import get_visible_or_404
+from stagebeheer.permissions import plan_for_editing, visible_or_404
 from visits import guide, services
-from visits.access import plan_for_editing, plan_page_url
+from visits.access import plan_page_url
 from visits.forms import GuideForm, PresetForm, RuleForm
 from visits.models import ContactMomentRule, PlanGuide
 from visits.presets import PRESET_FOR_KIND
@@ -18,7 +18,7 @@ from visits.presets import PRESET_FOR_KIND
 @login_required
 def plan_rules(request, pk):
     """The plan's contact-moment rules and guide; coordinators change them."""
-    plan = get_visible_or_404(PlacementPlan.objects.select_related("department"), request.user, pk=pk)
+    plan = visible_or_404(PlacementPlan.objects.select_related("department"), request.user, pk=pk)
     may_edit = PlacementPlan.objects.editable_by(request.user).filter(pk=plan.pk).exists()
     plan_guide = PlanGuide.objects.filter(plan=plan).first()
     return render(

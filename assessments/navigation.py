@@ -1,0 +1,97 @@
+"""The assessments app's menu entries and its sections on other apps' pages."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from assessments.describe import describe
+from assessments.models import Assessment, PlanAssessmentSetup, Round
+from stagebeheer.navigation import HomePanel, NavItem, Panel
+from stagebeheer.scoping import has_role
+
+NAV_ITEMS = [
+    NavItem(_("Beoordelingen"), "assessments:open_forms", frozenset({"coordinator", "supervisor"}), order=55),
+    NavItem(_("Competentielijsten"), "assessments:framework_list", frozenset({"coordinator"}), order=60),
+]
+
+
+def _coordinator_panel(request):
+    """Counts only: open forms, and those open more than 5 days."""
+    from datetime import timedelta
+
+    from django.db.models import Count, Q
+    from django.utils import timezone
+
+    counts = (
+        Assessment.objects.visible_to(request.user)
+        .open()
+        .filter(placement__state="active")
+        .aggregate(
+            open=Count("pk"), late=Count("pk", filter=Q(opened_at__lte=timezone.now() - timedelta(days=5)))
+        )
+    )
+    return counts
+
+
+def _supervisor_panel(request):
+    """The supervisor's placements whose final forms are in and that await the final judgement."""
+    from placements.models import Placement
+
+    waiting = (
+        Placement.objects.filter(school_supervisor=request.user, state="active")
+        .filter(
+            assessments__round__kind="final", assessments__status="submitted", assessments__party="workplace"
+        )
+        .exclude(final_judgements__is_current=True)
+        .select_related("student")
+        .distinct()
+        .order_by("end_date")[:10]
+    )
+    waiting = list(waiting)
+    return {"waiting": waiting} if waiting else None
+
+
+HOME_PANELS = [
+    HomePanel("coordinator", "assessments/panels/home_coordinator.html", _coordinator_panel, order=40),
+    HomePanel("supervisor", "assessments/panels/home_supervisor.html", _supervisor_panel, order=40),
+]
+
+
+def _plan_panel(request, plan):
+    setup = PlanAssessmentSetup.objects.filter(plan_id=plan.pk).select_related("framework__scale").first()
+    rounds = list(setup.rounds.all()) if setup else []
+    return {
+        "plan": plan,
+        "setup": setup,
+        "lines": describe(setup, rounds),
+        "may_edit": has_role(request.user, "coordinator", plan.department_id),
+        "url": reverse("assessments:plan_setup", args=[plan.pk]),
+    }
+
+
+def _placement_panel(request, placement):
+    from placements.models import Placement
+
+    if not isinstance(placement, Placement):
+        return None
+    rounds = list(Round.objects.filter(setup__plan_id=placement.plan_id))
+    forms = {}
+    for assessment in Assessment.objects.filter(placement_id=placement.pk):
+        forms.setdefault(assessment.round_id, []).append(assessment)
+    from assessments.completion import checklist
+
+    return {
+        "checklist": checklist(placement) if placement.state == "active" else [],
+        "may_complete": placement.state == "active"
+        and has_role(request.user, "coordinator", placement.plan.department_id),
+        "complete_url": reverse("assessments:complete", args=[placement.pk]),
+        "has_setup": bool(rounds),
+        "rounds": [(rnd, forms.get(rnd.pk, [])) for rnd in rounds],
+        "url": reverse("assessments:placement_assessments", args=[placement.pk]),
+        "compare_url": reverse("assessments:compare", args=[placement.pk]),
+    }
+
+
+PANELS = [
+    Panel("placement_detail", "assessments/panels/placement.html", _placement_panel, order=40),
+    Panel("plan_detail", "assessments/panels/plan.html", _plan_panel, order=40),
+]

@@ -1,0 +1,135 @@
+"""Every form of the project, and how to build one, for the tests that walk them
+all (tests/stagebeheer/test_form_limits.py, tests/test_forms_hypothesis.py).
+
+A form is found by walking the ``forms`` module of each project app (and the
+forms of the formsets there). A form whose ``__init__`` needs arguments gets an
+entry in ``FORM_KWARGS``: its name maps to a function of the dataset (a dict of
+rows made by ``make_dataset``) returning the keyword arguments. A new form with
+required arguments and no entry fails both tests, naming the form.
+"""
+
+import importlib
+import inspect
+from datetime import date
+
+from django import forms
+
+PROJECT_APPS = (
+    "stagebeheer",
+    "placements",
+    "agreements",
+    "visits",
+    "assessments",
+    "evaluations",
+    "wishes",
+    "sso",
+)
+
+
+def all_form_classes() -> list[type]:
+    found = {}
+    for app in PROJECT_APPS:
+        try:
+            module = importlib.import_module(f"{app}.forms")
+        except ModuleNotFoundError as exc:
+            if exc.name in (app, f"{app}.forms"):
+                continue
+            raise
+        for name, value in vars(module).items():
+            if inspect.isclass(value) and issubclass(value, forms.BaseFormSet):
+                if value.form.__module__.split(".")[0] not in PROJECT_APPS:
+                    # The form was made by a factory inside Django; name it by its formset.
+                    value.form.__qualname__ = f"{name}.form"
+                    value.form.__module__ = module.__name__
+                value = value.form
+            if (
+                inspect.isclass(value)
+                and issubclass(value, forms.BaseForm)
+                and value.__module__.split(".")[0] in PROJECT_APPS
+                and value.__module__ != "stagebeheer.formlimits"  # the bases, not forms
+            ):
+                found[f"{value.__module__}.{value.__qualname__}"] = value
+    return [found[k] for k in sorted(found)]
+
+
+def make_dataset():
+    """The few rows the forms need: a department with a plan, a placement, a visit."""
+    from tests.factories.core import DepartmentFactory, MembershipFactory, UserFactory
+    from tests.factories.placements import (
+        HostFactory,
+        PlacementFactory,
+        StudentFactory,
+        WorkplaceSupervisorFactory,
+    )
+    from tests.factories.visits import VisitFactory
+
+    department = DepartmentFactory()
+    coordinator = UserFactory()
+    MembershipFactory(user=coordinator, department=department, role="coordinator")
+    host = HostFactory(school=department.school)
+    placement = PlacementFactory(
+        plan__department=department,
+        student=StudentFactory(department=department, date_of_birth=date(2010, 5, 1)),
+        host=host,
+        workplace_supervisor=WorkplaceSupervisorFactory(host=host),
+    )
+    visit = VisitFactory(placement=placement)
+    return {"department": department, "coordinator": coordinator, "placement": placement, "visit": visit}
+
+
+def _placement_form(data):
+    from placements.models import Host, Student, WorkplaceSupervisor
+    from stagebeheer.models import User
+
+    placement = data["placement"]
+    return {
+        "students": Student.objects.filter(department=data["department"]),
+        "hosts": Host.objects.filter(school=data["department"].school),
+        "supervisors": WorkplaceSupervisor.objects.filter(host=placement.host),
+        "school_supervisors": User.objects.all(),
+        "schedule": placement.schedule,
+    }
+
+
+def _student_form(data):
+    from stagebeheer.models import User
+
+    return {"department": data["department"], "mentors": User.objects.all()}
+
+
+def _cooperation_form(data):
+    from placements.models import Host, PlacementPlan
+
+    return {"hosts": Host.objects.all(), "plans": PlacementPlan.objects.all()}
+
+
+def _duo_form(data):
+    from placements.models import Placement
+
+    return {"candidates": Placement.objects.exclude(pk=data["placement"].pk)}
+
+
+FORM_KWARGS = {
+    "placements.forms.PlacementForm": _placement_form,
+    "placements.forms.StudentForm": _student_form,
+    "placements.forms.HoursForm": lambda data: {"placement": data["placement"]},
+    "placements.forms.DuoForm": _duo_form,
+    "placements.forms.PlanForm": lambda data: {"department": data["department"]},
+    "visits.forms.MomentForm": lambda data: {"placement": data["placement"]},
+    "visits.forms.MoveForm": lambda data: {"placement": data["placement"]},
+    "visits.forms.VisitLogForm": lambda data: {"instance": data["visit"]},
+    "agreements.forms.TemplateForm": lambda data: {"kind": "vo"},
+    "agreements.forms.CooperationForm": _cooperation_form,
+    "stagebeheer.forms.LimitedSetPasswordForm": lambda data: {"user": data["coordinator"]},
+    "stagebeheer.forms.EmailLoginForm": lambda data: {"request": None},
+}
+
+
+def form_name(form_class) -> str:
+    return f"{form_class.__module__}.{form_class.__qualname__}"
+
+
+def build(form_class, dataset, *args, **extra):
+    """An instance of ``form_class`` with the arguments it needs."""
+    kwargs = FORM_KWARGS.get(form_name(form_class), lambda _data: {})(dataset)
+    return form_class(*args, **kwargs, **extra)
