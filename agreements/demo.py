@@ -31,6 +31,7 @@ from agreements.tasks import render_agreement_pdf, render_signed_pdf
 from placements.models import Host, Placement, PlacementPlan, PlacementState, PlanKind
 from stagebeheer.history import record
 from stagebeheer.models import AccessLink
+from stagebeheer.queueing import delay_on_commit
 
 # Contract wording a plan needs for a complete agreement; only blanks are filled.
 PLAN_WORDING = {
@@ -146,7 +147,7 @@ def _signed(placement, coordinator, days_ago, outdated_first=False):
     )
     # The signed copy needs no hash here: it renders after commit (inline without a worker).
     pk = agreement.pk
-    transaction.on_commit(lambda: render_signed_pdf.delay(pk))
+    delay_on_commit(render_signed_pdf, pk)
     return agreement
 
 

@@ -1,5 +1,6 @@
 """Signing an agreement through an emailed link (host, student or guardian)."""
 
+from csp.constants import SELF
 from django.db import transaction
 from django.http import FileResponse
 from django.shortcuts import render
@@ -61,12 +62,16 @@ class SignAgreementLink(LinkHandler):
         if agreement.pdf_status != PdfStatus.DONE or not agreement.pdf:
             return render(request, "agreements/link/pdf_pending.html", {"link": link}, status=404)
         note_read(request, agreement, "agreement_pdf")  # the link holder is named in the record
-        return FileResponse(
+        response = FileResponse(
             agreement.pdf.open("rb"),
             content_type="application/pdf",
             as_attachment=False,
             filename=f"{agreement.content.get('title', 'overeenkomst')}.pdf",
         )
+        # The one framed response: the signing page shows it in a frame of our own.
+        response["X-Frame-Options"] = "SAMEORIGIN"
+        response._csp_replace = {"frame-ancestors": [SELF]}
+        return response
 
     def post(self, request, link):
         req = _request_row(link)

@@ -454,12 +454,11 @@ class HoursForm(LimitsMixin, forms.Form):
         elif hours is None:
             raise forms.ValidationError(_("Vul begin- en eindtijd of het aantal uren in."))
         day = data.get("date")
-        if (
-            day
-            and self.placement is not None
-            and not (self.placement.start_date <= day <= self.placement.end_date)
-        ):
-            self.add_error("date", _("Deze datum valt buiten de stage."))
+        if day and self.placement is not None:
+            # Only within the placement's period; a terminated one ends on its termination date.
+            last = self.placement.terminated_on or self.placement.end_date
+            if not (self.placement.start_date <= day <= min(last, self.placement.end_date)):
+                self.add_error("date", _("Deze datum valt buiten de stage."))
         return data
 
 

@@ -16,7 +16,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from placements.models import Placement, PlacementState
-from placements.signals import placement_contract_changed, placement_state_changed
+from placements.signals import (
+    placement_contract_changed,
+    placement_state_changed,
+    placement_workplace_supervisor_changed,
+)
 from stagebeheer.history import record
 
 State = PlacementState
@@ -161,11 +165,48 @@ def complete(placement: Placement, actor=None, override_reason: str = "") -> Pla
     return _transition(placement, {State.ACTIVE}, State.COMPLETED, actor, summary)
 
 
+# An hours link lasts until two weeks after the stage's last day: time to enter
+# the last week and have it confirmed, and no longer (see docs/security.md).
+HOURS_LINK_GRACE_DAYS = 14
+
+
+def hours_link_days(placement: Placement, today=None) -> int:
+    """Days an hours link sent today stays open; 0 when the stage is long over."""
+    today = today or timezone.localdate()
+    last = min(placement.terminated_on or placement.end_date, placement.end_date)
+    return max((last - today).days + HOURS_LINK_GRACE_DAYS, 0)
+
+
+# Links about the placement addressed to its workplace supervisor.
+SUPERVISOR_LINK_PURPOSES = ("placements-hours-confirm",)
+
+
+def revoke_links(placement: Placement, *, purposes=None, except_email=None) -> int:
+    """End the placement's own emailed links (hours entry and confirmation):
+    all of them, or those of ``purposes`` not addressed to ``except_email``."""
+    from stagebeheer.models import AccessLink
+
+    links = AccessLink.objects.for_target(placement).usable()
+    if purposes is not None:
+        links = links.filter(purpose__in=purposes)
+    if except_email:
+        links = links.exclude(recipient_email__iexact=except_email)
+    return links.update(revoked_at=timezone.now())
+
+
 def terminate(placement: Placement, *, on: date, reason: str, actor=None) -> Placement:
     if not reason or not reason.strip():
         raise TransitionError(_("Geef een reden voor de beëindiging."))
     if on < placement.start_date:
         raise TransitionError(_("De einddatum ligt vóór het begin van de stage."))
+    with transaction.atomic():
+        placement = _terminate(placement, on=on, reason=reason, actor=actor)
+        # The stage is over: its hours links stop (visits and agreements end theirs on the signal).
+        revoke_links(placement)
+    return placement
+
+
+def _terminate(placement: Placement, *, on: date, reason: str, actor=None) -> Placement:
     return _transition(
         placement,
         {State.AGREEMENT_PENDING, State.ACTIVE},
@@ -230,9 +271,11 @@ def _apply(placement: Placement, values: dict) -> None:
     placement.planned_hours = planned_hours(placement.schedule, placement.start_date, placement.end_date)
 
 
-def _sync_workplace_supervisors(placement: Placement, supervisors: list, primary) -> None:
+def _sync_workplace_supervisors(placement: Placement, supervisors: list, primary, actor=None) -> None:
     from placements.models import PlacementWorkplaceSupervisor
 
+    before = placement.supervisor_links.filter(is_primary=True).values_list("workplace_supervisor_id", flat=True)
+    before = before.first() if placement.pk else None
     wanted = {s.pk for s in supervisors}
     primary_id = primary.pk if primary is not None else (supervisors[0].pk if supervisors else None)
     placement.supervisor_links.exclude(workplace_supervisor_id__in=wanted).delete()
@@ -248,6 +291,13 @@ def _sync_workplace_supervisors(placement: Placement, supervisors: list, primary
             )
     if primary_id:
         placement.supervisor_links.filter(workplace_supervisor_id=primary_id).update(is_primary=True)
+    if before is not None and before != primary_id:
+        # A replaced workplace supervisor's links stop working; the new one gets new links.
+        new_email = next((s.email for s in supervisors if s.pk == primary_id), None) or ""
+        revoke_links(placement, purposes=SUPERVISOR_LINK_PURPOSES, except_email=new_email or None)
+        placement_workplace_supervisor_changed.send(
+            sender=Placement, placement=placement, primary_email=new_email, actor=actor
+        )
 
 
 def create_placement(values: dict, *, supervisors=(), primary=None, actor=None, accept_warnings=False):
@@ -284,7 +334,7 @@ def edit_placement(
         return None, result
     with transaction.atomic():
         changed = update_contract(placement, values, actor=actor)
-        _sync_workplace_supervisors(placement, list(supervisors), primary)
+        _sync_workplace_supervisors(placement, list(supervisors), primary, actor=actor)
     return changed, result
 
 

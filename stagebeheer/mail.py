@@ -1,11 +1,11 @@
 """Queue a message: store the row, then send it after the transaction commits."""
 
-from django.db import transaction
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from stagebeheer.models import OutgoingMessage
+from stagebeheer.queueing import delay_on_commit
 
 
 def queue_mail(
@@ -39,4 +39,4 @@ def queue_mail(
 def send_on_commit(message_id: int) -> None:
     from stagebeheer.tasks import send_message
 
-    transaction.on_commit(lambda: send_message.delay(message_id))
+    delay_on_commit(send_message, message_id)

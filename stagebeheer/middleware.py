@@ -1,4 +1,8 @@
+import logging
+
 from django.conf import settings
+from django.db import DatabaseError
+from django.http import HttpResponse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
@@ -50,3 +54,81 @@ class RefuseNulMiddleware:
         if request.method == "POST" and form_post and has_nul(request.POST):
             raise BadRequest("NUL byte in a posted field")
         return self.get_response(request)
+
+
+def _is_database_away(exception) -> bool:
+    from django.db import InterfaceError, OperationalError
+
+    return isinstance(exception, OperationalError | InterfaceError)
+
+
+def note_database_away(sender, request=None, **kwargs):
+    """got_request_exception: remember a database outage on the request, so the
+    outage middleware also answers 503 when a middleware ran into it."""
+    import sys
+
+    exception = sys.exc_info()[1]
+    if request is not None and _is_database_away(exception):
+        request._database_away = exception
+
+
+class DatabaseAwayMiddleware:
+    """While the database is away, pages answer a styled 503 "try again shortly"
+    instead of a 500. The page needs nothing from the database (no user, no
+    navigation), and the session is left alone so nobody is logged out by it."""
+
+    RETRY_AFTER_SECONDS = 60
+
+    def __init__(self, get_response):
+        from django.core.signals import got_request_exception
+
+        self.get_response = get_response
+        got_request_exception.connect(note_database_away, dispatch_uid="stagebeheer.database_away")
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if getattr(request, "_database_away", None) is not None and response.status_code == 500:
+            # Raised in a middleware further in (which Django turned into a 500 there).
+            return self._unavailable(request, request._database_away)
+        return response
+
+    def process_exception(self, request, exception):
+        if not _is_database_away(exception):
+            return None
+        return self._unavailable(request, exception)
+
+    def _unavailable(self, request, exception):
+        from django.template.loader import render_to_string
+        from django.utils.cache import add_never_cache_headers
+
+        logging.getLogger(__name__).error("Database unavailable: %s", exception)
+        session = getattr(request, "session", None)
+        if session is not None:
+            session.accessed = session.modified = False
+        response = HttpResponse(render_to_string("503.html"), status=503)
+        response["Retry-After"] = str(self.RETRY_AFTER_SECONDS)
+        add_never_cache_headers(response)
+        return response
+
+
+class PrivatePagesMiddleware:
+    """Every response gets the Permissions-Policy; every page and download for a
+    signed-in user gets ``Cache-Control: no-store`` (personal data stays out of
+    shared and browser caches). Static files never reach this (WhiteNoise)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.utils.cache import add_never_cache_headers
+
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        user = getattr(request, "user", None)
+        try:
+            private = user is not None and user.is_authenticated
+        except DatabaseError:  # the database is away (a 503): never cache that either
+            private = True
+        if private:
+            add_never_cache_headers(response)
+        return response

@@ -59,6 +59,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Early, so a database outage in any later middleware or view answers a styled 503.
+    "stagebeheer.middleware.DatabaseAwayMiddleware",
     "stagebeheer.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -68,6 +70,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Permissions-Policy everywhere; no-store on every page of a signed-in user.
+    "stagebeheer.middleware.PrivatePagesMiddleware",
 ]
 
 ROOT_URLCONF = "stagebeheer.urls"
@@ -97,6 +101,13 @@ if DATABASE_URL:
         DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
     except ValueError as exc:
         raise ImproperlyConfigured(f"DATABASE_URL is not a database URL: {exc}") from exc
+    # The password may come from a secret file (docker secrets) instead of the URL.
+    DATABASE_PASSWORD_FILE = env_str("DATABASE_PASSWORD_FILE")
+    if DATABASE_PASSWORD_FILE:
+        try:
+            DATABASES["default"]["PASSWORD"] = Path(DATABASE_PASSWORD_FILE).read_text().strip()
+        except OSError as exc:
+            raise ImproperlyConfigured(f"DATABASE_PASSWORD_FILE cannot be read: {exc}") from exc
 else:
     DATABASES = {
         "default": {
@@ -135,8 +146,14 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SOFT_TIME_LIMIT = 120
 CELERY_TASK_TIME_LIMIT = 180
-# Redis redelivers unacknowledged tasks after this; it must exceed the longest task.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# Redis redelivers unacknowledged tasks after this (a whole worker gone); it must
+# exceed the longest task (180 s hard limit) and the longest retry countdown
+# (mail backs off at most 480 s), and no more: a lost task waits this long.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 600}
+# How long a claim on a PDF or a mail holds before another worker may take it
+# over: longer than the task's hard time limit (90 s), so a live worker keeps it.
+PDF_LEASE_SECONDS = env_int("PDF_LEASE_SECONDS", 120, minimum=1)
+MAIL_LEASE_SECONDS = env_int("MAIL_LEASE_SECONDS", 120, minimum=1)
 CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE") or "stagebeheer"
 CELERY_TIMEZONE = "Europe/Amsterdam"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
@@ -237,18 +254,27 @@ CONTENT_SECURITY_POLICY = {
         "font-src": [SELF],
         "object-src": [NONE],
         "frame-src": [SELF],
-        "frame-ancestors": [SELF],
+        # No page is framed, except the agreement PDF on the signing page (it sets its own).
+        "frame-ancestors": [NONE],
         "form-action": [SELF],
         "base-uri": [SELF],
     }
 }
-X_FRAME_OPTIONS = "SAMEORIGIN"  # the signing page shows the PDF in a frame of our own
+X_FRAME_OPTIONS = "DENY"  # the signing page's PDF allows its own origin (agreements/links.py)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Features no page uses, switched off for every page (stagebeheer.middleware).
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
 if env_bool("SECURE_SSL", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = True
-    SECURE_HSTS_SECONDS = 31536000
+    # The container's health check asks over plain HTTP from inside.
+    SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+    # A year, subdomains included: a school's address serves nothing over plain HTTP.
+    SECURE_HSTS_SECONDS = env_int("HSTS_SECONDS", 31536000, minimum=0)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS", default=True)
+    # The preload flag only takes effect once the domain is submitted to the browsers' list.
+    SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", default=True)
 
 # --- audit trail (django-pghistory on django-pgtrigger) ----------------------------
 # The triggers are installed after every ``migrate`` instead of through each

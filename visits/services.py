@@ -72,6 +72,30 @@ def plan_moments(placement: Placement) -> int:
 def on_placement_state_changed(sender, placement, old_state, new_state, actor=None, **kwargs):
     if new_state == PlacementState.ACTIVE:
         plan_moments(placement)
+    if new_state == PlacementState.TERMINATED:
+        revoke_input_links(placement)
+
+
+def revoke_input_links(placement, except_email=None) -> int:
+    """End the workplace-input links of the placement's conversations: all of
+    them (the stage ended), or those not addressed to ``except_email``."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from stagebeheer.models import AccessLink
+    from visits.inputs import PURPOSE
+
+    links = AccessLink.objects.usable().filter(
+        purpose=PURPOSE,
+        content_type=ContentType.objects.get_for_model(Visit),
+        object_id__in=Visit.objects.filter(placement=placement).values("pk"),
+    )
+    if except_email:
+        links = links.exclude(recipient_email__iexact=except_email)
+    return links.update(revoked_at=timezone.now())
+
+
+def on_workplace_supervisor_changed(sender, placement, primary_email, actor=None, **kwargs):
+    revoke_input_links(placement, except_email=primary_email or None)
 
 
 def add_moment(placement, *, planned_on, mode, purpose, required=False, actor=None) -> Visit:

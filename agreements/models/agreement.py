@@ -108,6 +108,12 @@ class Agreement(models.Model):
     verification_code = models.CharField(
         _("controlecode"), max_length=14, unique=True, default=new_verification_code, editable=False
     )
+    # Leases on the rendering claims: who renders since when. A claim whose lease
+    # ran out (the worker was killed) is taken over by a redelivered task or the sweeper.
+    pdf_claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    pdf_claimed_by = models.CharField(max_length=100, blank=True, editable=False)
+    signed_pdf_claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    signed_pdf_claimed_by = models.CharField(max_length=100, blank=True, editable=False)
     scan = models.FileField(_("scan van de getekende overeenkomst"), upload_to=_pdf_path, blank=True)
     scan_sha256 = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField(_("gemaakt op"), auto_now_add=True)

@@ -10,6 +10,7 @@ from agreements.services.common import AgreementError, _placement_qs
 from agreements.wording import LEGAL_BASIS
 from placements.models import PlacementState
 from stagebeheer.history import record
+from stagebeheer.queueing import delay_on_commit
 
 
 def _party_blocks(facts, kind) -> list[dict]:
@@ -101,7 +102,7 @@ def queue_pdf(agreement: Agreement) -> None:
     Agreement.objects.filter(pk=agreement.pk).update(pdf_status=PdfStatus.QUEUED, pdf_error="")
     agreement.pdf_status = PdfStatus.QUEUED
     pk = agreement.pk
-    transaction.on_commit(lambda: render_agreement_pdf.delay(pk))
+    delay_on_commit(render_agreement_pdf, pk)
 
 
 @transaction.atomic

@@ -10,6 +10,7 @@ from agreements.services.common import AgreementError, _revoke_links, client_ip,
 from placements import services as placement_services
 from placements.models import Placement, PlacementState
 from stagebeheer.history import record
+from stagebeheer.queueing import delay_on_commit
 
 
 def activation_guard(placement) -> str | None:
@@ -95,7 +96,7 @@ def _complete_if_all_signed(agreement: Agreement, actor=None) -> bool:
     from agreements.tasks import render_signed_pdf
 
     pk = agreement.pk
-    transaction.on_commit(lambda: render_signed_pdf.delay(pk))
+    delay_on_commit(render_signed_pdf, pk)
     placement = Placement.objects.get(pk=agreement.placement_id)
     if placement.state == PlacementState.AGREEMENT_PENDING:
         placement_services.activate(placement, actor=actor)

@@ -12,7 +12,16 @@ from django.views.decorators.http import require_POST
 
 from placements import services
 from placements.forms import DuoForm, HoursForm, PlacementForm, TerminateForm
-from placements.models import Host, HostKind, Placement, PlacementPlan, Student, WorkplaceSupervisor
+from placements.models import (
+    Host,
+    HostKind,
+    Placement,
+    PlacementPlan,
+    PlacementState,
+    Student,
+    WorkplaceSupervisor,
+)
+from placements.services import hours_link_days
 from placements.views.common import staff_of
 from stagebeheer.history import history_of
 from stagebeheer.navigation import panels_for_slot
@@ -357,6 +366,9 @@ def placement_send_hours_link(request, pk, who):
     if not email:
         messages.error(request, _("Er is geen e-mailadres bekend om de link naar te sturen."))
         return redirect("placements:placement_detail", pk=placement.pk)
+    if placement.state == PlacementState.TERMINATED or hours_link_days(placement) <= 0:
+        messages.error(request, _("Deze stage is voorbij; er kunnen geen uren meer worden ingevuld."))
+        return redirect("placements:placement_detail", pk=placement.pk)
     link, _token = AccessLink.issue(
         purpose=purpose,
         target=placement,
@@ -364,7 +376,7 @@ def placement_send_hours_link(request, pk, who):
         recipient_email=email,
         department=placement.plan.department,
         created_by=request.user,
-        days=max((placement.end_date - placement.start_date).days + 30, 30),
+        days=hours_link_days(placement),
     )
     queue_mail(
         to_email=email,

@@ -42,6 +42,15 @@ class OutgoingMessage(models.Model):
     # The Message-ID of the current attempt; the links' tokens are derived from
     # it (see stagebeheer.mail_tokens), so it is renewed when a mail is sent anew.
     message_id = models.CharField(_("Message-ID"), max_length=200, blank=True, editable=False)
+    # The lease on the sending claim: a claim whose lease ran out (the worker was
+    # killed) is taken over by a redelivered task or the sweeper.
+    claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    claimed_by = models.CharField(max_length=100, blank=True, editable=False)
+    # Set when the message itself starts going to the SMTP server. A taken-over
+    # claim with this set may have been delivered: it is sent once more with the
+    # same Message-ID (so mail programs show one) and marked fate_unknown.
+    exchange_started_at = models.DateTimeField(null=True, blank=True, editable=False)
+    fate_unknown = models.BooleanField(_("afloop onbekend"), default=False)
     attempts = models.PositiveSmallIntegerField(_("pogingen"), default=0)
     last_error = models.TextField(_("laatste fout"), blank=True)
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
@@ -68,6 +77,22 @@ class OutgoingMessage(models.Model):
 
     def __str__(self):
         return f"{self.subject} → {self.to_email}"
+
+    @property
+    def can_be_sent_again(self) -> bool:
+        """Failed, or stuck: held by a worker whose lease ran out, or queued
+        long ago and never picked up (the broker was away)."""
+        from datetime import timedelta
+
+        from django.conf import settings
+        from django.utils import timezone
+
+        now = timezone.now()
+        if self.status == self.Status.FAILED:
+            return True
+        if self.status == self.Status.SENDING:
+            return self.claimed_at is None or self.claimed_at < now - timedelta(seconds=settings.MAIL_LEASE_SECONDS)
+        return self.status == self.Status.QUEUED and self.created_at < now - timedelta(minutes=10)
 
     def set_related(self, obj):
         self.content_type = ContentType.objects.get_for_model(obj)

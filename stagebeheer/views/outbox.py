@@ -47,13 +47,25 @@ def outbox_message(request, pk):
 @login_required
 @require_POST
 def outbox_retry(request, pk):
-    """Queue a failed message once more; the claim in the task keeps it single."""
+    """Queue a failed or stuck message once more, as a new mail (a new Message-ID
+    and so fresh link tokens); the claim in the task keeps it single."""
     _require_coordinator(request.user)
     message = visible_or_404(OutgoingMessage.objects, request.user, pk=pk)
+    requeued = 0
     with transaction.atomic():
-        requeued = OutgoingMessage.objects.filter(pk=message.pk, status=OutgoingMessage.Status.FAILED).update(
-            status=OutgoingMessage.Status.QUEUED, attempts=0, message_id=""
-        )
+        if message.can_be_sent_again:
+            # Conditional on the state read, so two clicks (or the sweeper) requeue once.
+            requeued = OutgoingMessage.objects.filter(
+                pk=message.pk, status=message.status, claimed_at=message.claimed_at, attempts=message.attempts
+            ).update(
+                status=OutgoingMessage.Status.QUEUED,
+                attempts=0,
+                message_id="",
+                claimed_at=None,
+                claimed_by="",
+                exchange_started_at=None,
+                fate_unknown=False,
+            )
         if requeued:
             send_on_commit(message.pk)
     if requeued:

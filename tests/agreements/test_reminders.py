@@ -35,6 +35,9 @@ def test_unsigned_parties_get_a_reminder_with_a_fresh_link_after_three_days(sent
     assert send_reminders()["reminders"] == 1
     assert list(_reminders().values_list("to_email", flat=True)) == ["ouder@thuis.example"]
     assert AccessLink.objects.filter(recipient_email="ouder@thuis.example").count() == 2
+    # One working link per signer: the first one ended with the reminder.
+    assert AccessLink.objects.filter(recipient_email="ouder@thuis.example").usable().count() == 1
+    assert client.get(urls["student"]).status_code == 410
 
 
 def test_running_twice_reminds_once(sent_agreement):

@@ -151,3 +151,74 @@ def test_a_failed_message_can_be_sent_again_once(
         response = client.post(f"/mail/{message.pk}/retry/", follow=True)
     assert b"niet mislukt" in response.content
     assert len(mail.outbox) == 1
+
+
+def _stuck(message, seconds_ago, **extra):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    OutgoingMessage.objects.filter(pk=message.pk).update(
+        status="sending",
+        claimed_at=timezone.now() - timedelta(seconds=seconds_ago),
+        claimed_by="dead:1",
+        **extra,
+    )
+
+
+def test_the_sweeper_takes_over_a_send_whose_lease_ran_out_but_not_a_live_one(settings):
+    live, dead = _queue(), _queue()
+    _stuck(live, settings.MAIL_LEASE_SECONDS / 2, attempts=1)
+    _stuck(dead, settings.MAIL_LEASE_SECONDS * 2, attempts=1)
+    assert requeue_stale_mail.apply().result == 1
+    dead.refresh_from_db()
+    live.refresh_from_db()
+    assert dead.status == OutgoingMessage.Status.SENT
+    assert live.status == OutgoingMessage.Status.SENDING
+    assert len(mail.outbox) == 1
+
+
+def test_a_taken_over_send_that_had_started_the_exchange_goes_once_more_with_the_same_message_id(settings):
+    from django.utils import timezone
+
+    message = _queue()
+    _stuck(
+        message,
+        settings.MAIL_LEASE_SECONDS * 2,
+        message_id="<same@testserver>",
+        exchange_started_at=timezone.now(),
+    )
+    assert send_message.apply(args=[message.pk]).result == "sent"
+    message.refresh_from_db()
+    assert message.fate_unknown
+    assert mail.outbox[0].extra_headers["Message-ID"] == "<same@testserver>"
+
+
+def test_the_coordinator_can_send_a_stuck_message_again(
+    login, coordinator, department, settings, django_capture_on_commit_callbacks
+):
+    message = _queue(department=department)
+    _stuck(message, settings.MAIL_LEASE_SECONDS * 2, attempts=1)
+    client = login(coordinator)
+    page = client.get(f"/mail/{message.pk}/")
+    assert b"Opnieuw versturen" in page.content
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/mail/{message.pk}/retry/")
+    message.refresh_from_db()
+    assert message.status == OutgoingMessage.Status.SENT
+    assert len(mail.outbox) == 1
+
+
+def test_leases_outlast_a_live_task_and_the_broker_redelivers_before_a_lost_task_is_forgotten(settings):
+    from agreements.tasks import render_agreement_pdf
+    from stagebeheer.tasks import backoff_seconds
+
+    visibility = settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]
+    # A live worker is stopped by its hard time limit before its lease runs out.
+    assert send_message.time_limit < settings.MAIL_LEASE_SECONDS
+    assert render_agreement_pdf.time_limit < settings.PDF_LEASE_SECONDS
+    # The longest task and the longest retry countdown end within the visibility timeout,
+    # so Redis does not hand out a task that is still running or waiting.
+    assert visibility > settings.CELERY_TASK_TIME_LIMIT
+    assert max(backoff_seconds(n) for n in range(1, 10)) < visibility
+    assert visibility <= 600
