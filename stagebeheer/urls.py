@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from stagebeheer.forms import EmailLoginForm, OutboxPasswordResetForm
-from stagebeheer.views import health, home, links, outbox
+from stagebeheer.views import health, home, links, outbox, team
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -33,6 +33,13 @@ urlpatterns = [
     path("mail/", outbox.outbox, name="outbox"),
     path("mail/<int:pk>/", outbox.outbox_message, name="outbox_message"),
     path("mail/<int:pk>/retry/", outbox.outbox_retry, name="outbox_retry"),
+    path("team/", team.team_list, name="team"),
+    path("team/invite/", team.invite, name="team_invite"),
+    path("team/roles/<int:pk>/change/", team.change_role, name="team_change_role"),
+    path("team/roles/<int:pk>/remove/", team.remove_role, name="team_remove_role"),
+    path("team/roles/<int:pk>/invitation/resend/", team.resend_invitation, name="team_resend_invitation"),
+    path("team/roles/<int:pk>/invitation/revoke/", team.revoke_invitation, name="team_revoke_invitation"),
+    path("team/people/<int:pk>/deactivate/", team.deactivate, name="team_deactivate"),
     path("l/<str:token>/", links.open_link, name="access_link"),
     path("l/<str:token>/<slug:action>/", links.open_link, name="access_link_action"),
     path("i18n/", include("django.conf.urls.i18n")),

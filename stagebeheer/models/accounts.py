@@ -158,6 +158,16 @@ class Department(models.Model):
         return f"{self.school.brin}{self.location_number}"
 
 
+class MembershipQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The team pages: memberships of the departments the user coordinates."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        return self.filter(department_id__in=department_ids(user, [Role.COORDINATOR]))
+
+
 class Membership(models.Model):
     """A user's role in one department. Staff see only their departments."""
 
@@ -168,6 +178,8 @@ class Membership(models.Model):
         Department, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("afdeling")
     )
     role = models.CharField(_("rol"), max_length=20, choices=Role.choices)
+
+    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("lidmaatschap")
