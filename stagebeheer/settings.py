@@ -48,6 +48,9 @@ INSTALLED_APPS = [
     "django_filters",
     "template_partials",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -58,6 +61,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "stagebeheer.middleware.SignInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -160,6 +165,18 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 SESSION_COOKIE_HTTPONLY = True
+# A staff session ends after SESSION_IDLE_MINUTES without a request (the session's
+# age, renewed every few minutes by SignInMiddleware) and SESSION_ABSOLUTE_HOURS
+# after sign-in at the latest.
+SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES", 120, minimum=10) * 60
+SESSION_ABSOLUTE_SECONDS = env_int("SESSION_ABSOLUTE_HOURS", 12, minimum=1) * 3600
+# Two-factor login (django-otp): required for these roles ("administrator" is the
+# superuser); an administrator can also require it for a whole school. The demo
+# (DEBUG) requires it of nobody, so its accounts sign in with the password alone.
+TWO_FACTOR_REQUIRED_ROLES = env_list(
+    "TWO_FACTOR_REQUIRED_ROLES", [] if DEBUG else ["coordinator", "administrator"]
+)
+OTP_TOTP_ISSUER = "Stagebeheer"
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 

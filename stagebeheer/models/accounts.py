@@ -99,6 +99,11 @@ class School(models.Model):
     city = models.CharField(_("plaats"), max_length=100, blank=True)
     phone = models.CharField(_("telefoon"), max_length=30, blank=True)
     email = models.EmailField(_("e-mailadres"), blank=True)
+    require_two_factor = models.BooleanField(
+        _("tweestapsverificatie verplicht"),
+        default=False,
+        help_text=_("Alle medewerkers van deze school moeten inloggen met een code uit een app."),
+    )
 
     class Meta:
         verbose_name = _("school")
