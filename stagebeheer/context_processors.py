@@ -2,6 +2,13 @@ from stagebeheer.links import contacts_for
 from stagebeheer.navigation import link_actions_for, nav_for
 
 
+def sign_in(request):
+    """Which federated sign-in buttons the login and invitation pages show."""
+    from django.conf import settings
+
+    return {"sso_oidc": settings.OIDC_ENABLED, "sso_saml": getattr(settings, "SAML_ENABLED", False)}
+
+
 def navigation(request):
     match = getattr(request, "resolver_match", None)
     if match is not None and match.url_name in {"access_link", "access_link_action"}:

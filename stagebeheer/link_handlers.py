@@ -5,15 +5,26 @@ to get in: set a password, or sign in through the school's federation. Only
 the POST that sets the password uses the link up.
 """
 
+from django.conf import settings
 from django.contrib.auth import login
 from django.contrib.auth.forms import SetPasswordForm
 from django.db import transaction
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from stagebeheer.links import LinkHandler, register
-from stagebeheer.models import Membership
+from stagebeheer.models import Federation, Membership
 from stagebeheer.team import INVITATION_PURPOSE
+
+
+def federation_login_url(school):
+    """The school's federated sign-in, when it has one and it is configured."""
+    if school.federation == Federation.SURFCONEXT and settings.OIDC_ENABLED:
+        return reverse("oidc_authentication_init")
+    if school.federation and getattr(settings, "SAML_ENABLED", False):
+        return f"{reverse('saml2_login')}?idp={school.federation}"
+    return ""
 
 
 @register
@@ -31,7 +42,13 @@ class StaffInvitationHandler(LinkHandler):
         return render(
             request,
             "stagebeheer/team/invitation_accept.html",
-            {"link": link, "membership": membership, "person": membership.user, "form": form},
+            {
+                "link": link,
+                "membership": membership,
+                "person": membership.user,
+                "form": form,
+                "federation_login_url": federation_login_url(membership.department.school),
+            },
             status=status,
         )
 

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "mozilla_django_oidc",
 ]
 
 MIDDLEWARE = [
@@ -83,6 +84,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "stagebeheer.context_processors.navigation",
+                "stagebeheer.context_processors.sign_in",
             ],
         },
     }
@@ -164,6 +166,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "stagebeheer.oidc.SurfconextOIDCBackend",
+]
 SESSION_COOKIE_HTTPONLY = True
 # A staff session ends after SESSION_IDLE_MINUTES without a request (the session's
 # age, renewed every few minutes by SignInMiddleware) and SESSION_ABSOLUTE_HOURS
@@ -179,6 +185,33 @@ TWO_FACTOR_REQUIRED_ROLES = env_list(
 OTP_TOTP_ISSUER = "Stagebeheer"
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+
+# --- single sign-on: OpenID Connect (SURFconext) ------------------------------------
+# One client registration for the whole installation; each school says which
+# schacHomeOrganization is theirs (School.home_organization). Take the URLs from
+# the provider's /.well-known/openid-configuration.
+OIDC_RP_CLIENT_ID = env_str("OIDC_CLIENT_ID") or ""
+OIDC_RP_CLIENT_SECRET = env_str("OIDC_CLIENT_SECRET") or ""
+OIDC_OP_ISSUER = env_str("OIDC_ISSUER") or ""
+OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("OIDC_AUTHORIZATION_URL") or ""
+OIDC_OP_TOKEN_ENDPOINT = env_str("OIDC_TOKEN_URL") or ""
+OIDC_OP_USER_ENDPOINT = env_str("OIDC_USERINFO_URL") or ""
+OIDC_OP_JWKS_ENDPOINT = env_str("OIDC_JWKS_URL") or ""
+OIDC_ENABLED = bool(OIDC_RP_CLIENT_ID)
+if OIDC_ENABLED and not all(
+    (OIDC_RP_CLIENT_SECRET, OIDC_OP_ISSUER, OIDC_OP_AUTHORIZATION_ENDPOINT, OIDC_OP_TOKEN_ENDPOINT,
+     OIDC_OP_USER_ENDPOINT, OIDC_OP_JWKS_ENDPOINT)
+):
+    raise ImproperlyConfigured(
+        "OIDC_CLIENT_ID is set: also set OIDC_CLIENT_SECRET, OIDC_ISSUER, OIDC_AUTHORIZATION_URL, "
+        "OIDC_TOKEN_URL, OIDC_USERINFO_URL and OIDC_JWKS_URL"
+    )
+OIDC_RP_SIGN_ALGO = "RS256"
+OIDC_RP_SCOPES = env_str("OIDC_SCOPES") or "openid email profile"
+OIDC_USE_PKCE = True
+OIDC_CREATE_USER = False  # people are invited in the app, never made by the federation
+OIDC_TIMEOUT = 10
+LOGIN_REDIRECT_URL_FAILURE = "/sso/refused/"
 
 # --- language and time ----------------------------------------------------------
 LANGUAGE_CODE = "nl"

@@ -25,8 +25,6 @@ from stagebeheer.scoping import roles_of
 SESSION_KEY = "two_factor"
 VERIFY = "verify"
 SETUP = "setup"
-# Set by the SSO back-ends: the federation did the second factor.
-FEDERATED_KEY = "federated_login"
 RECOVERY_CODES = 10
 TOTP_NAME = "authenticator-app"
 RECOVERY_NAME = "recovery-codes"
@@ -46,7 +44,10 @@ def has_device(user) -> bool:
 
 
 def state_at_login(request, user) -> str | None:
-    if request.session.get(FEDERATED_KEY):
+    from stagebeheer.sso import FEDERATED_BACKENDS
+
+    # Django's login() notes the back-end that authenticated the person.
+    if getattr(user, "backend", "") in FEDERATED_BACKENDS:
         return None
     if has_device(user):
         return VERIFY

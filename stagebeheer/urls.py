@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from stagebeheer.forms import EmailLoginForm, OutboxPasswordResetForm
-from stagebeheer.views import health, home, links, outbox, team, two_factor
+from stagebeheer.views import health, home, links, outbox, sso, team, two_factor
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -14,6 +14,8 @@ urlpatterns = [
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("sso/refused/", sso.refused, name="sso_refused"),
+    path("oidc/", include("mozilla_django_oidc.urls")),
     path("login/code/", two_factor.code, name="two_factor_code"),
     path("account/two-factor/", two_factor.overview, name="two_factor"),
     path("account/two-factor/setup/", two_factor.setup, name="two_factor_setup"),

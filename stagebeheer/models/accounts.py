@@ -24,6 +24,12 @@ class SchoolType(models.TextChoices):
     TEACHER_EDUCATION = "teacher_education", _("lerarenopleiding")
 
 
+class Federation(models.TextChoices):
+    NONE = "", _("geen (alleen wachtwoord)")
+    ENTREE = "entree", _("Entree Federatie (Kennisnet)")
+    SURFCONEXT = "surfconext", _("SURFconext")
+
+
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
@@ -99,6 +105,18 @@ class School(models.Model):
     city = models.CharField(_("plaats"), max_length=100, blank=True)
     phone = models.CharField(_("telefoon"), max_length=30, blank=True)
     email = models.EmailField(_("e-mailadres"), blank=True)
+    federation = models.CharField(
+        _("federatie"), max_length=20, choices=Federation.choices, blank=True, default=Federation.NONE
+    )
+    # The value the federation sends to say a person belongs to this school:
+    # nlEduPersonHomeOrganizationId (the BRIN) for Entree, schacHomeOrganization
+    # (a domain such as rocrijnstad.nl) for SURFconext.
+    home_organization = models.CharField(
+        _("organisatie-id bij de federatie"),
+        max_length=100,
+        blank=True,
+        help_text=_("Entree: de BRIN (nlEduPersonHomeOrganizationId). SURFconext: het schacHomeOrganization-domein."),
+    )
     require_two_factor = models.BooleanField(
         _("tweestapsverificatie verplicht"),
         default=False,
@@ -109,6 +127,17 @@ class School(models.Model):
         verbose_name = _("school")
         verbose_name_plural = _("scholen")
         ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(federation__in=Federation.values), name="school_federation_valid"
+            ),
+            # A federated sign-in names one school, never two.
+            models.UniqueConstraint(
+                fields=["federation", "home_organization"],
+                condition=~models.Q(home_organization=""),
+                name="school_unique_home_organization",
+            ),
+        ]
 
     def __str__(self):
         return self.name
