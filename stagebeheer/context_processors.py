@@ -6,7 +6,13 @@ def sign_in(request):
     """Which federated sign-in buttons the login and invitation pages show."""
     from django.conf import settings
 
-    return {"sso_oidc": settings.OIDC_ENABLED, "sso_saml": getattr(settings, "SAML_ENABLED", False)}
+    saml = set(settings.SAML_FEDERATIONS.values()) if settings.SAML_ENABLED else set()
+    return {
+        "sso_oidc": settings.OIDC_ENABLED,
+        "sso_saml": bool(saml),
+        "sso_saml_entree": "entree" in saml,
+        "sso_saml_surfconext": "surfconext" in saml and not settings.OIDC_ENABLED,
+    }
 
 
 def navigation(request):

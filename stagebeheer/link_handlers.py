@@ -22,8 +22,8 @@ def federation_login_url(school):
     """The school's federated sign-in, when it has one and it is configured."""
     if school.federation == Federation.SURFCONEXT and settings.OIDC_ENABLED:
         return reverse("oidc_authentication_init")
-    if school.federation and getattr(settings, "SAML_ENABLED", False):
-        return f"{reverse('saml2_login')}?idp={school.federation}"
+    if school.federation in settings.SAML_FEDERATIONS.values():
+        return reverse("saml_start", args=[school.federation])
     return ""
 
 

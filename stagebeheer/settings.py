@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "mozilla_django_oidc",
+    "djangosaml2",
 ]
 
 MIDDLEWARE = [
@@ -64,6 +65,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "stagebeheer.middleware.SignInMiddleware",
+    "djangosaml2.middleware.SamlSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -169,6 +171,7 @@ AUTH_PASSWORD_VALIDATORS = [
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "stagebeheer.oidc.SurfconextOIDCBackend",
+    "stagebeheer.saml.FederationSaml2Backend",
 ]
 SESSION_COOKIE_HTTPONLY = True
 # A staff session ends after SESSION_IDLE_MINUTES without a request (the session's
@@ -212,6 +215,38 @@ OIDC_USE_PKCE = True
 OIDC_CREATE_USER = False  # people are invited in the app, never made by the federation
 OIDC_TIMEOUT = 10
 LOGIN_REDIRECT_URL_FAILURE = "/sso/refused/"
+
+# --- single sign-on: SAML 2.0 (Entree Federatie, SURFconext) -------------------------
+# Each federation is one identity provider (a hub); its assertion names the
+# institution (School.home_organization). Metadata: a URL or a file path.
+SAML_FEDERATIONS = {}  # IdP entity id -> federation
+_saml_metadata = []
+for _federation in ("entree", "surfconext"):
+    _entity_id = env_str(f"SAML_{_federation.upper()}_ENTITY_ID")
+    _metadata = env_str(f"SAML_{_federation.upper()}_METADATA")
+    if bool(_entity_id) != bool(_metadata):
+        raise ImproperlyConfigured(
+            f"Set both SAML_{_federation.upper()}_ENTITY_ID and SAML_{_federation.upper()}_METADATA, or neither"
+        )
+    if _entity_id:
+        SAML_FEDERATIONS[_entity_id] = _federation
+        _saml_metadata.append(_metadata)
+SAML_ENABLED = bool(SAML_FEDERATIONS)
+if SAML_ENABLED:
+    from stagebeheer.saml import sp_config
+
+    SAML_CONFIG = sp_config(
+        site_url=SITE_URL,
+        metadata=_saml_metadata,
+        key_file=env_str("SAML_KEY_FILE") or "",
+        cert_file=env_str("SAML_CERT_FILE") or "",
+        xmlsec_binary=env_str("XMLSEC_BINARY") or "/usr/bin/xmlsec1",
+    )
+SAML_CREATE_UNKNOWN_USER = False
+SAML_DJANGO_USER_MAIN_ATTRIBUTE = "email"
+SAML_ATTRIBUTE_MAPPING = {"mail": ("email",)}
+SAML_ACS_FAILURE_RESPONSE_FUNCTION = "stagebeheer.views.sso.saml_refused"
+SAML_SESSION_COOKIE_NAME = "saml_session"
 
 # --- language and time ----------------------------------------------------------
 LANGUAGE_CODE = "nl"

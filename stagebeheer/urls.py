@@ -16,6 +16,8 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("sso/refused/", sso.refused, name="sso_refused"),
     path("oidc/", include("mozilla_django_oidc.urls")),
+    path("saml2/", include("djangosaml2.urls")),
+    path("sso/saml/<slug:federation>/", sso.saml_start, name="saml_start"),
     path("login/code/", two_factor.code, name="two_factor_code"),
     path("account/two-factor/", two_factor.overview, name="two_factor"),
     path("account/two-factor/setup/", two_factor.setup, name="two_factor_setup"),
