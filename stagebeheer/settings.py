@@ -1,5 +1,6 @@
 """One settings module, driven by the environment (see README: configuration)."""
 
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -53,6 +54,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "mozilla_django_oidc",
     "djangosaml2",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -69,6 +71,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "stagebeheer.urls"
@@ -169,6 +173,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out account or address before any password check.
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "stagebeheer.oidc.SurfconextOIDCBackend",
     "stagebeheer.saml.FederationSaml2Backend",
@@ -188,6 +194,24 @@ TWO_FACTOR_REQUIRED_ROLES = env_list(
 OTP_TOTP_ISSUER = "Stagebeheer"
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+
+# --- login abuse ------------------------------------------------------------------
+# The header the deployment's proxy sets with the client's address, and how many
+# proxies stand in front (stagebeheer/client_address.py); empty: REMOTE_ADDR.
+TRUSTED_PROXY_HEADER = env_str("TRUSTED_PROXY_HEADER") or ""
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1, minimum=1)
+# django-axes: after LOGIN_FAILURE_LIMIT failed logins an account, and separately
+# an address, is locked for LOGIN_LOCKOUT_MINUTES. Counted in the database, so
+# the limit holds across worker processes and machines.
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "stagebeheer.client_address.login_name"
+AXES_CLIENT_IP_CALLABLE = "stagebeheer.client_address.client_address"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_VERBOSE = False
 
 # --- single sign-on: OpenID Connect (SURFconext) ------------------------------------
 # One client registration for the whole installation; each school says which
