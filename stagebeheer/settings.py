@@ -212,6 +212,9 @@ AXES_CLIENT_IP_CALLABLE = "stagebeheer.client_address.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+# Password-reset requests per client address per hour.
+PASSWORD_RESETS_PER_ADDRESS = env_int("PASSWORD_RESETS_PER_ADDRESS", 5, minimum=1)
+PASSWORD_RESET_WINDOW = 3600
 
 # --- single sign-on: OpenID Connect (SURFconext) ------------------------------------
 # One client registration for the whole installation; each school says which

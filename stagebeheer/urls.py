@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from stagebeheer.forms import EmailLoginForm, OutboxPasswordResetForm
-from stagebeheer.views import health, home, links, outbox, sso, team, two_factor
+from stagebeheer.forms import EmailLoginForm
+from stagebeheer.views import health, home, links, outbox, password_reset, sso, team, two_factor
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -24,7 +24,7 @@ urlpatterns = [
     path("account/two-factor/recovery-codes/", two_factor.new_codes, name="two_factor_new_codes"),
     path(
         "password-reset/",
-        auth_views.PasswordResetView.as_view(form_class=OutboxPasswordResetForm),
+        password_reset.ThrottledPasswordResetView.as_view(),
         name="password_reset",
     ),
     path("password-reset/sent/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),

@@ -122,3 +122,17 @@ def test_the_link_guess_limit_is_kept_in_the_database_for_every_worker(settings,
 
     cache.clear()  # another process has another cache: the count does not live there
     assert client.get("/l/c/", REMOTE_ADDR="203.0.113.1").status_code == 429
+
+
+def test_password_reset_requests_are_throttled_per_address(settings, client, supervisor):
+    from stagebeheer.models import OutgoingMessage
+
+    settings.PASSWORD_RESETS_PER_ADDRESS = 2
+    for _ in range(2):
+        response = client.post(reverse("password_reset"), {"email": supervisor.email}, REMOTE_ADDR="203.0.113.8")
+        assert response.status_code == 302
+    refused = client.post(reverse("password_reset"), {"email": supervisor.email}, REMOTE_ADDR="203.0.113.8")
+    assert refused.status_code == 429
+    assert OutgoingMessage.objects.filter(to_email=supervisor.email).count() == 2
+    other = client.post(reverse("password_reset"), {"email": supervisor.email}, REMOTE_ADDR="198.51.100.8")
+    assert other.status_code == 302
