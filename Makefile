@@ -5,12 +5,14 @@ STAMP   := .venv/.installed
 # Debian packages: WeasyPrint's libraries (harfbuzz-subset makes it ~3x faster),
 # gettext for the translations, fonts for the PDFs.
 DEMO_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 gettext fonts-dejavu-core
-TEST_DEBS := $(DEMO_DEBS) chromium poppler-utils
+# xmlsec1 signs and checks SAML messages (pysaml2); nodejs runs the test OpenID provider.
+TEST_DEBS := $(DEMO_DEBS) chromium poppler-utils xmlsec1 nodejs
+OIDC_TEST_PROVIDER := tests/sso/oidc_provider/node_modules/.package-lock.json
 
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/stagebeheer
 TEST_REDIS_URL    ?= redis://127.0.0.1:6379/1
 
-.PHONY: demo test e2e bench lint messages serve seed debs-demo debs-test install clean
+.PHONY: demo test e2e bench lint messages serve seed debs-demo debs-test install clean test-deps
 
 # Install only what is missing so a warm machine skips apt entirely.
 define apt_install
@@ -35,6 +37,14 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# The SSO tests sign in against a real OpenID provider (node-oidc-provider, from npm).
+$(OIDC_TEST_PROVIDER): tests/sso/oidc_provider/package-lock.json
+	@# Debian's nodejs comes without npm; NodeSource's includes it.
+	command -v npm >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends npm)
+	npm ci --prefix tests/sso/oidc_provider --no-audit --no-fund --silent
+
+test-deps: debs-test $(STAMP) $(OIDC_TEST_PROVIDER)
+
 locale/en/LC_MESSAGES/django.mo: locale/en/LC_MESSAGES/django.po $(STAMP)
 	$(PY) manage.py compilemessages -l en -v 0
 
@@ -49,7 +59,7 @@ lint: $(STAMP)
 	$(PY) manage.py check --fail-level WARNING
 	$(PY) manage.py makemigrations --check --dry-run -v 0
 
-test: debs-test $(STAMP) locale/en/LC_MESSAGES/django.mo lint
+test: test-deps locale/en/LC_MESSAGES/django.mo lint
 	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) \
 	  .venv/bin/pytest -n 2 --dist loadgroup -q
 	# The zero-configuration path (SQLite, inline tasks) keeps working.

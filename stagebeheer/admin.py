@@ -29,8 +29,8 @@ class UserAdmin(BaseUserAdmin):
 
 @admin.register(School)
 class SchoolAdmin(admin.ModelAdmin):
-    list_display = ["name", "brin", "city"]
-    search_fields = ["name", "brin"]
+    list_display = ["name", "brin", "city", "federation", "require_two_factor"]
+    search_fields = ["name", "brin", "home_organization"]
 
 
 @admin.register(Department)

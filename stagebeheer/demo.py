@@ -141,4 +141,19 @@ def seed_core() -> DemoCore:
     )
     _demo_password(admin, created)
     core.users["admin"] = admin
+    _seed_invitation(core)
     return core
+
+
+def _seed_invitation(core) -> None:
+    """An open invitation on the team page (once: a second run finds the person)."""
+    from stagebeheer.team import invite
+
+    if not User.objects.filter(email="nieuwe.collega@rijncollege.example").exists():
+        invite(
+            core.users["coordinator"],
+            department=core.departments["vmbo"],
+            email="nieuwe.collega@rijncollege.example",
+            full_name="Noor de Nieuwe",
+            role="supervisor",
+        )

@@ -87,13 +87,13 @@ def register_global_action(action: str, func) -> None:
 
 def get_global_action(action):
     if not _handlers:
-        autodiscover_modules("links")
+        autodiscover_modules("links", "link_handlers")
     return _global_actions.get(action)
 
 
 def get_handler(purpose: str) -> LinkHandler:
     if not _handlers:
-        autodiscover_modules("links")
+        autodiscover_modules("links", "link_handlers")
     try:
         return _handlers[purpose]
     except KeyError:
@@ -101,7 +101,7 @@ def get_handler(purpose: str) -> LinkHandler:
 
 
 def discover():
-    autodiscover_modules("links")
+    autodiscover_modules("links", "link_handlers")
 
 
 def contacts_for(link) -> list[dict]:

@@ -126,5 +126,6 @@ def panels_for(request):
 from django.utils.translation import gettext_lazy as _  # noqa: E402
 
 NAV_ITEMS = [
+    NavItem(_("Team"), "team", frozenset({"coordinator"}), order=85),
     NavItem(_("Verzonden mail"), "outbox", frozenset({"coordinator"}), order=90),
 ]

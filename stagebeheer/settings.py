@@ -1,5 +1,6 @@
 """One settings module, driven by the environment (see README: configuration)."""
 
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -53,6 +54,12 @@ INSTALLED_APPS = [
     "csp",
     "pgtrigger",
     "pghistory",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "mozilla_django_oidc",
+    "djangosaml2",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -67,11 +74,16 @@ MIDDLEWARE = [
     "stagebeheer.middleware.RefuseNulMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "audit.middleware.AuditContextMiddleware",  # names the user on every change (audit trail)
+    "django_otp.middleware.OTPMiddleware",
+    "stagebeheer.middleware.SignInMiddleware",
+    "djangosaml2.middleware.SamlSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # Permissions-Policy everywhere; no-store on every page of a signed-in user.
     "stagebeheer.middleware.PrivatePagesMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "stagebeheer.urls"
@@ -89,6 +101,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "stagebeheer.context_processors.navigation",
+                "stagebeheer.context_processors.sign_in",
             ],
         },
     }
@@ -179,13 +192,112 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out account or address before any password check.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    "stagebeheer.oidc.SurfconextOIDCBackend",
+    "stagebeheer.saml.FederationSaml2Backend",
+]
 SESSION_COOKIE_HTTPONLY = True
+# A staff session ends after SESSION_IDLE_MINUTES without a request (the session's
+# age, renewed every few minutes by SignInMiddleware) and SESSION_ABSOLUTE_HOURS
+# after sign-in at the latest.
+SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES", 120, minimum=10) * 60
+SESSION_ABSOLUTE_SECONDS = env_int("SESSION_ABSOLUTE_HOURS", 12, minimum=1) * 3600
+# Two-factor login (django-otp): required for these roles ("administrator" is the
+# superuser); an administrator can also require it for a whole school. The demo
+# (DEBUG) requires it of nobody, so its accounts sign in with the password alone.
+TWO_FACTOR_REQUIRED_ROLES = env_list(
+    "TWO_FACTOR_REQUIRED_ROLES", [] if DEBUG else ["coordinator", "administrator"]
+)
+OTP_TOTP_ISSUER = "Stagebeheer"
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+
+# --- login abuse ------------------------------------------------------------------
+# The header the deployment's proxy sets with the client's address, and how many
+# proxies stand in front (stagebeheer/client_address.py); empty: REMOTE_ADDR.
+TRUSTED_PROXY_HEADER = env_str("TRUSTED_PROXY_HEADER") or ""
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1, minimum=1)
+# django-axes: after LOGIN_FAILURE_LIMIT failed logins an account, and separately
+# an address, is locked for LOGIN_LOCKOUT_MINUTES. Counted in the database, so
+# the limit holds across worker processes and machines.
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "stagebeheer.client_address.login_name"
+AXES_CLIENT_IP_CALLABLE = "stagebeheer.client_address.client_address"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_VERBOSE = False
+# Password-reset requests per client address per hour.
+PASSWORD_RESETS_PER_ADDRESS = env_int("PASSWORD_RESETS_PER_ADDRESS", 5, minimum=1)
+PASSWORD_RESET_WINDOW = 3600
+
+# --- single sign-on: OpenID Connect (SURFconext) ------------------------------------
+# One client registration for the whole installation; each school says which
+# schacHomeOrganization is theirs (School.home_organization). Take the URLs from
+# the provider's /.well-known/openid-configuration.
+OIDC_RP_CLIENT_ID = env_str("OIDC_CLIENT_ID") or ""
+OIDC_RP_CLIENT_SECRET = env_str("OIDC_CLIENT_SECRET") or ""
+OIDC_OP_ISSUER = env_str("OIDC_ISSUER") or ""
+OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("OIDC_AUTHORIZATION_URL") or ""
+OIDC_OP_TOKEN_ENDPOINT = env_str("OIDC_TOKEN_URL") or ""
+OIDC_OP_USER_ENDPOINT = env_str("OIDC_USERINFO_URL") or ""
+OIDC_OP_JWKS_ENDPOINT = env_str("OIDC_JWKS_URL") or ""
+OIDC_ENABLED = bool(OIDC_RP_CLIENT_ID)
+if OIDC_ENABLED and not all(
+    (OIDC_RP_CLIENT_SECRET, OIDC_OP_ISSUER, OIDC_OP_AUTHORIZATION_ENDPOINT, OIDC_OP_TOKEN_ENDPOINT,
+     OIDC_OP_USER_ENDPOINT, OIDC_OP_JWKS_ENDPOINT)
+):
+    raise ImproperlyConfigured(
+        "OIDC_CLIENT_ID is set: also set OIDC_CLIENT_SECRET, OIDC_ISSUER, OIDC_AUTHORIZATION_URL, "
+        "OIDC_TOKEN_URL, OIDC_USERINFO_URL and OIDC_JWKS_URL"
+    )
+OIDC_RP_SIGN_ALGO = "RS256"
+OIDC_RP_SCOPES = env_str("OIDC_SCOPES") or "openid email profile"
+OIDC_USE_PKCE = True
+OIDC_CREATE_USER = False  # people are invited in the app, never made by the federation
+OIDC_TIMEOUT = 10
+LOGIN_REDIRECT_URL_FAILURE = "/sso/refused/"
+
+# --- single sign-on: SAML 2.0 (Entree Federatie, SURFconext) -------------------------
+# Each federation is one identity provider (a hub); its assertion names the
+# institution (School.home_organization). Metadata: a URL or a file path.
+SAML_FEDERATIONS = {}  # IdP entity id -> federation
+_saml_metadata = []
+for _federation in ("entree", "surfconext"):
+    _entity_id = env_str(f"SAML_{_federation.upper()}_ENTITY_ID")
+    _metadata = env_str(f"SAML_{_federation.upper()}_METADATA")
+    if bool(_entity_id) != bool(_metadata):
+        raise ImproperlyConfigured(
+            f"Set both SAML_{_federation.upper()}_ENTITY_ID and SAML_{_federation.upper()}_METADATA, or neither"
+        )
+    if _entity_id:
+        SAML_FEDERATIONS[_entity_id] = _federation
+        _saml_metadata.append(_metadata)
+SAML_ENABLED = bool(SAML_FEDERATIONS)
+if SAML_ENABLED:
+    from stagebeheer.saml import sp_config
+
+    SAML_CONFIG = sp_config(
+        site_url=SITE_URL,
+        metadata=_saml_metadata,
+        key_file=env_str("SAML_KEY_FILE") or "",
+        cert_file=env_str("SAML_CERT_FILE") or "",
+        xmlsec_binary=env_str("XMLSEC_BINARY") or "/usr/bin/xmlsec1",
+    )
+SAML_CREATE_UNKNOWN_USER = False
+SAML_DJANGO_USER_MAIN_ATTRIBUTE = "email"
+SAML_ATTRIBUTE_MAPPING = {"mail": ("email",)}
+SAML_ACS_FAILURE_RESPONSE_FUNCTION = "stagebeheer.views.sso.saml_refused"
+SAML_SESSION_COOKIE_NAME = "saml_session"
 
 # --- language and time ----------------------------------------------------------
 LANGUAGE_CODE = "nl"

@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from stagebeheer.forms import EmailLoginForm, LimitedSetPasswordForm, OutboxPasswordResetForm
-from stagebeheer.views import favicon, health, home, links, outbox
+from stagebeheer.forms import EmailLoginForm, LimitedSetPasswordForm
+from stagebeheer.views import favicon, health, home, links, outbox, password_reset, sso, team, two_factor
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -15,9 +15,17 @@ urlpatterns = [
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("sso/refused/", sso.refused, name="sso_refused"),
+    path("oidc/", include("mozilla_django_oidc.urls")),
+    path("saml2/", include("djangosaml2.urls")),
+    path("sso/saml/<slug:federation>/", sso.saml_start, name="saml_start"),
+    path("login/code/", two_factor.code, name="two_factor_code"),
+    path("account/two-factor/", two_factor.overview, name="two_factor"),
+    path("account/two-factor/setup/", two_factor.setup, name="two_factor_setup"),
+    path("account/two-factor/recovery-codes/", two_factor.new_codes, name="two_factor_new_codes"),
     path(
         "password-reset/",
-        auth_views.PasswordResetView.as_view(form_class=OutboxPasswordResetForm),
+        password_reset.ThrottledPasswordResetView.as_view(),
         name="password_reset",
     ),
     path("password-reset/sent/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
@@ -34,6 +42,13 @@ urlpatterns = [
     path("mail/", outbox.outbox, name="outbox"),
     path("mail/<int:pk>/", outbox.outbox_message, name="outbox_message"),
     path("mail/<int:pk>/retry/", outbox.outbox_retry, name="outbox_retry"),
+    path("team/", team.team_list, name="team"),
+    path("team/invite/", team.invite, name="team_invite"),
+    path("team/roles/<int:pk>/change/", team.change_role, name="team_change_role"),
+    path("team/roles/<int:pk>/remove/", team.remove_role, name="team_remove_role"),
+    path("team/roles/<int:pk>/invitation/resend/", team.resend_invitation, name="team_resend_invitation"),
+    path("team/roles/<int:pk>/invitation/revoke/", team.revoke_invitation, name="team_revoke_invitation"),
+    path("team/people/<int:pk>/deactivate/", team.deactivate, name="team_deactivate"),
     path("l/<str:token>/", links.open_link, name="access_link"),
     path("l/<str:token>/<slug:action>/", links.open_link, name="access_link_action"),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -71,4 +71,8 @@ def _revoke_links(agreement: Agreement, parties=None) -> int:
 
 
 def client_ip(request) -> str | None:
-    return request.META.get("REMOTE_ADDR") or None
+    # Through the trusted-proxy setting, so behind a load balancer the signer's
+    # address is recorded, not the balancer's.
+    from stagebeheer.client_address import client_address
+
+    return client_address(request)

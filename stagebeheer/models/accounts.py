@@ -24,6 +24,12 @@ class SchoolType(models.TextChoices):
     TEACHER_EDUCATION = "teacher_education", _("lerarenopleiding")
 
 
+class Federation(models.TextChoices):
+    NONE = "", _("geen (alleen wachtwoord)")
+    ENTREE = "entree", _("Entree Federatie (Kennisnet)")
+    SURFCONEXT = "surfconext", _("SURFconext")
+
+
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
@@ -99,11 +105,39 @@ class School(models.Model):
     city = models.CharField(_("plaats"), max_length=100, blank=True)
     phone = models.CharField(_("telefoon"), max_length=30, blank=True)
     email = models.EmailField(_("e-mailadres"), blank=True)
+    federation = models.CharField(
+        _("federatie"), max_length=20, choices=Federation.choices, blank=True, default=Federation.NONE
+    )
+    # The value the federation sends to say a person belongs to this school:
+    # nlEduPersonHomeOrganizationId (the BRIN) for Entree, schacHomeOrganization
+    # (a domain such as rocrijnstad.nl) for SURFconext.
+    home_organization = models.CharField(
+        _("organisatie-id bij de federatie"),
+        max_length=100,
+        blank=True,
+        help_text=_("Entree: de BRIN (nlEduPersonHomeOrganizationId). SURFconext: het schacHomeOrganization-domein."),
+    )
+    require_two_factor = models.BooleanField(
+        _("tweestapsverificatie verplicht"),
+        default=False,
+        help_text=_("Alle medewerkers van deze school moeten inloggen met een code uit een app."),
+    )
 
     class Meta:
         verbose_name = _("school")
         verbose_name_plural = _("scholen")
         ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(federation__in=Federation.values), name="school_federation_valid"
+            ),
+            # A federated sign-in names one school, never two.
+            models.UniqueConstraint(
+                fields=["federation", "home_organization"],
+                condition=~models.Q(home_organization=""),
+                name="school_unique_home_organization",
+            ),
+        ]
 
     def __str__(self):
         return self.name
@@ -155,6 +189,16 @@ class Department(models.Model):
         return f"{self.school.brin}{self.location_number}"
 
 
+class MembershipQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The team pages: memberships of the departments the user coordinates."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        return self.filter(department_id__in=permissions.department_ids(user, [Role.COORDINATOR]))
+
+
 class Membership(models.Model):
     """A user's role in one department. Staff see only their departments."""
 
@@ -165,6 +209,8 @@ class Membership(models.Model):
         Department, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("afdeling")
     )
     role = models.CharField(_("rol"), max_length=20, choices=Role.choices)
+
+    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("lidmaatschap")

@@ -1,19 +1,15 @@
 from django.conf import settings
-from django.core.cache import cache
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 
+from stagebeheer.client_address import client_address
 from stagebeheer.links import get_global_action, get_handler, link_opened
-from stagebeheer.models import AccessLink
+from stagebeheer.models import AccessLink, GuessCounter
 from stagebeheer.models.access_links import hash_token
 
 
-def _client_address(request) -> str:
-    return request.META.get("REMOTE_ADDR", "unknown")
-
-
 def _guess_key(request) -> str:
-    return f"link-guesses:{_client_address(request)}"
+    return f"link-guesses:{client_address(request) or 'unknown'}"
 
 
 def _refuse(request, template, status, link=None):
@@ -25,18 +21,18 @@ def _refuse(request, template, status, link=None):
 def open_link(request, token, action=None):
     """Every emailed link lands here: find it by the token's hash, refuse it
     when it cannot be used, otherwise let its purpose's handler answer."""
-    if cache.get(_guess_key(request), 0) >= settings.ACCESS_LINK_GUESSES:
-        # Too many unknown tokens from this address: refuse everything for a while.
-        return _refuse(request, "links/too_many.html", 429)
     link = AccessLink.objects.filter(token_hash=hash_token(token)).first()
     request.access_link = link  # for the contact details in the link pages' footer
     if link is None:
+        # Too many unknown tokens from this address: refuse further guesses for a
+        # while. A real token still works, so a guesser behind the same proxy as
+        # a link holder cannot lock the holder out. Counted in the database, so
+        # the limit holds across worker processes without Redis too.
         key = _guess_key(request)
-        cache.add(key, 0, settings.ACCESS_LINK_GUESS_WINDOW)
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, settings.ACCESS_LINK_GUESS_WINDOW)
+        window = settings.ACCESS_LINK_GUESS_WINDOW
+        if GuessCounter.current(key, window) >= settings.ACCESS_LINK_GUESSES:
+            return _refuse(request, "links/too_many.html", 429)
+        GuessCounter.note(key, window)
         return _refuse(request, "links/unknown.html", 404)
     link_opened.send(sender=AccessLink, link=link)
     try:
