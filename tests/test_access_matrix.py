@@ -211,6 +211,8 @@ class World:
             "export_fmt": {"fmt": "csv"},
             "wish_round": {"pk": o["wish_round"].pk},
             "wish_participant": {"pk": o["wish_participant"].pk},
+            "membership": {"pk": o["membership"].pk},
+            "person": {"pk": o["person"].pk},
         }[kind]
 
 
@@ -251,6 +253,8 @@ def _second_half(placement, supervisor, coordinator):
         "dossier": DossierExport.objects.create(plan=placement.plan, requested_by=coordinator),
         "wish_round": wish_round,
         "wish_participant": participant,
+        "membership": supervisor.memberships.first(),
+        "person": supervisor,
     }
 
 

@@ -63,7 +63,17 @@ def _assessment_form(placement):
     return assessment
 
 
+def _staff_membership(placement):
+    from tests.factories.core import MembershipFactory, UserFactory
+
+    return MembershipFactory(user=UserFactory(), department=placement.plan.department, role="supervisor")
+
+
+# Links about no placement at all (an invitation to the team); they resolve to None.
+WITHOUT_PLACEMENT = {"staff_invitation"}
+
 TARGETS = {
+    "staff_invitation": _staff_membership,
     "placements-hours": lambda placement: placement,
     "placements-hours-confirm": lambda placement: placement,
     SIGN_PURPOSE: _signature_request,
@@ -90,10 +100,16 @@ def test_every_link_purpose_is_listed_here():
     assert set(links._handlers) <= set(TARGETS), "add the new purpose to TARGETS in this test"
 
 
-@pytest.mark.parametrize("purpose", sorted(TARGETS))
+@pytest.mark.parametrize("purpose", sorted(set(TARGETS) - WITHOUT_PLACEMENT))
 def test_each_link_resolves_to_its_placement(purpose, placement):
     link, _token = _issue(purpose, placement)
     assert links.placement_of(link) == placement
+
+
+@pytest.mark.parametrize("purpose", sorted(WITHOUT_PLACEMENT))
+def test_a_link_about_no_placement_resolves_to_none(purpose, placement):
+    link, _token = _issue(purpose, placement)
+    assert links.placement_of(link) is None
 
 
 def test_a_concern_from_a_signing_link_reaches_the_students_supervisor(client, placement, supervisor):
