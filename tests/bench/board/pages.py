@@ -126,8 +126,8 @@ def key_pages(ctx):
     ]
     for name, url, kind, user in [
         ("assessment comparison", _url("assessments:compare", placement.pk), "page", coordinator),
-        ("department dashboard", _url("evaluations:department_dashboard", department.pk), "dashboard", leader),
-        ("whole-school dashboard", _url("evaluations:school_dashboard", department.school_id), "dashboard", leader),
+        ("department dashboard", _url("evaluations:dashboard", query=f"?department={department.pk}"), "dashboard", leader),
+        ("whole-school dashboard", _url("evaluations:dashboard"), "dashboard", leader),
     ]:
         if url:
             specs.append(Spec(name, user, url, kind))
