@@ -47,12 +47,15 @@ def answer_all(placements, skip_every=4):
             continue
 
 
+WORKWEEK = [{"weekday": d, "start": "09:00", "end": "15:30", "break_minutes": 30} for d in range(5)]
+
+
 def seed_last_year(core):
     """Last school year: each demo department's first plan, with its students'
     completed placements, so every dashboard figure has one to stand against."""
     from datetime import date
 
-    from placements.models import Host, PlacementPlan, Student
+    from placements.models import Host, PlacementPlan, PlacementWorkplaceSupervisor, Student
 
     made = []
     for department in core.departments.values():
@@ -67,10 +70,12 @@ def seed_last_year(core):
             department=department,
             school_year=LAST_YEAR,
             title=plan.title,
+            # Last year's plan was this one: every rule and legal part the same,
+            # so its placements' agreements are as complete as this year's.
             defaults={
-                "kind": plan.kind,
-                **{name: getattr(plan, name) for name in PlacementPlan.LEGAL_PARTS},
-                "supervisor_norm": plan.supervisor_norm,
+                f.name: getattr(plan, f.name)
+                for f in PlacementPlan._meta.concrete_fields
+                if f.name not in ("id", "department", "school_year", "title", "copied_from", "created_at", "updated_at")
             },
         )
         if plan.copied_from_id is None:
@@ -95,14 +100,26 @@ def seed_last_year(core):
                     "terminated_on": None if n % 4 else start + timedelta(days=4),
                     "termination_reason": "" if n % 4 else "De leerling is verhuisd.",
                     "allowance_per_month": 50 if n % 2 else None,
+                    "schedule": plan.default_schedule or WORKWEEK,
+                    "activities": "Meewerken in de winkel: vakken vullen, klanten helpen, kassa.",
                 },
             )
+            mentor = placement.host.workplace_supervisors.order_by("pk").first()
+            if _created and mentor is not None:
+                PlacementWorkplaceSupervisor.objects.create(
+                    placement=placement, workplace_supervisor=mentor, is_primary=True
+                )
             made.append(placement)
     return made
 
 
-def seed(core):
+def seed_history(core):
+    """Runs before the other apps' demos (see seed_demo), so they seed last year too."""
     seed_last_year(core)
+
+
+def seed(core):
+    seed_last_year(core)  # already there: get_or_create makes nothing
     finished = list(
         Placement.objects.filter(
             plan__department__in=list(core.departments.values()),

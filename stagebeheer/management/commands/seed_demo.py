@@ -29,15 +29,22 @@ class Command(BaseCommand):
             )
         with transaction.atomic():
             core = seed_core()
+            modules = []
             for config in apps.get_app_configs():
                 if config.name == "stagebeheer":
                     continue
                 try:
-                    module = import_module(f"{config.name}.demo")
+                    modules.append(import_module(f"{config.name}.demo"))
                 except ModuleNotFoundError as exc:
                     if exc.name != f"{config.name}.demo":
                         raise
-                    continue
+            # Past school years first (placements, then any app's seed_history), so
+            # every app seeds the whole demo in one run and a second run adds nothing.
+            modules[0].seed(core)
+            for module in modules:
+                if hasattr(module, "seed_history"):
+                    module.seed_history(core)
+            for module in modules[1:]:
                 module.seed(core)
         self.stdout.write(self.style.SUCCESS("Demo ready. Log in at http://127.0.0.1:8000 with:"))
         rows = [(core.users["admin"].email, "beheerder (admin)")]
