@@ -31,8 +31,9 @@ def answer_all(placements, skip_every=4):
         .order_by("pk")
     )
     for n, invitation in enumerate(invitations):
-        # Chosen by id, not by position, so a second seed leaves the same ones open.
-        if skip_every and invitation.pk % skip_every == skip_every - 1:
+        # Chosen by placement and audience, not by position, so a second seed leaves
+        # the same ones open, and each audience keeps some open (a student's too).
+        if skip_every and (invitation.placement_id + len(invitation.audience)) % skip_every == skip_every - 1:
             continue
         scores = iter(_scores(invitation.placement_id))
         answers = {}

@@ -162,7 +162,15 @@ def _live_app(live_server, celery_worker_on_redis, settings):
     # Production cookies are Secure; the live server speaks plain http.
     settings.SESSION_COOKIE_SECURE = False
     settings.CSRF_COOKIE_SECURE = False
-    call_command("seed_demo", stdout=io.StringIO())
+    # The seed's own work (about a hundred agreement PDFs, its mails) runs inline,
+    # so the worker is free for the journey's mail instead of rendering the demo.
+    from stagebeheer.celery import app as celery_app
+
+    celery_app.conf.task_always_eager = True
+    try:
+        call_command("seed_demo", stdout=io.StringIO())
+    finally:
+        celery_app.conf.task_always_eager = False
     return live_server
 
 
