@@ -382,7 +382,10 @@ def test_the_personas_are_who_they_say(world):
     assert not world.users["coord"].is_superuser
 
 
-@pytest.mark.skipif("not config.getoption('--print-access-matrix', default=False)")
+@pytest.mark.skipif(
+    "not config.getoption('--print-access-matrix', default=False)",
+    reason="a tool that prints the observed table for review; it checks nothing, so it runs only when asked",
+)
 def test_print_the_observed_table(world):
     """A tool, not a check: ``pytest tests/test_access_matrix.py --print-access-matrix -s -k print``
     prints what each URL answers today, in the table's format, to review and copy."""
