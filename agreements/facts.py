@@ -209,7 +209,9 @@ def _hours(f: Facts):
         return _("%(hours)s uur in totaal") % {"hours": _h(here)}, []
     done_before = max(Decimal(replaced.planned_hours or 0) - missed, Decimal(0)) if replaced else Decimal(0)
     lines = [
-        _("%(total)s uur in totaal: %(here)s uur op deze stageplaats en %(before)s uur die al zijn gemaakt bij de vorige stageplaats.")
+        _(
+            "%(total)s uur in totaal: %(here)s uur op deze stageplaats en %(before)s uur die al zijn gemaakt bij de vorige stageplaats."
+        )
         % {"total": _h(here + done_before), "here": _h(here), "before": _h(done_before)}
     ]
     if missed and missed <= here:
@@ -247,9 +249,14 @@ def _plan(f: Facts):
     lines = [
         _("%(title)s, schooljaar %(year)s, van %(department)s")
         % {"title": plan.title, "year": plan.school_year, "department": f.department.name},
-        _("Vastgesteld of laatst gewijzigd op %(date)s.") % {"date": dmy(timezone.localdate(plan.updated_at))},
+        _("Vastgesteld of laatst gewijzigd op %(date)s.")
+        % {"date": dmy(timezone.localdate(plan.updated_at))},
     ]
-    parts = [str(plan._meta.get_field(name).verbose_name) for name in plan.LEGAL_PARTS if _text(getattr(plan, name))]
+    parts = [
+        str(plan._meta.get_field(name).verbose_name)
+        for name in plan.LEGAL_PARTS
+        if _text(getattr(plan, name))
+    ]
     if parts:
         lines.append(_("Het stageplan beschrijft: %(parts)s.") % {"parts": ", ".join(parts)})
     lines.append(_("Het stageplan ligt ter inzage bij de school en wordt op verzoek toegestuurd."))

@@ -229,8 +229,28 @@ def seal_pdf(data: bytes, key: SealKey, *, reason: str, location: str = "") -> b
     # (half the cost of a seal). An EC seal with its certificate fits in 8 KiB; a timestamp token
     # brings the TSA's certificate chain, so it gets more room.
     reserved = 32768 if stamper else 8192
-    out = signers.sign_pdf(writer, meta, signer=key.signer, timestamper=stamper, bytes_reserved=reserved)
+    out = outside_event_loop(
+        lambda: signers.sign_pdf(
+            writer, meta, signer=key.signer, timestamper=stamper, bytes_reserved=reserved
+        )
+    )
     return out.getvalue()
+
+
+def outside_event_loop(work):
+    """Run ``work`` where pyHanko may start its own event loop.
+
+    pyHanko's synchronous API calls asyncio.run(), which refuses inside a running loop (a
+    Playwright or ASGI thread rendering inline); such a caller gets the work on a fresh thread.
+    """
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return work()
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(work).result()
 
 
 def trust_roots() -> list:

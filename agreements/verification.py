@@ -23,7 +23,9 @@ MAX_UPLOAD_BYTES = 10 * 1024 * 1024  # an agreement is ~100 KiB; a scan stays fa
 
 @dataclass
 class Answer:
-    verdict: str  # "genuine", "sealed_changed", "forged", "unknown", "not_pdf", "too_big", "encrypted", "broken"
+    verdict: (
+        str  # "genuine", "sealed_changed", "forged", "unknown", "not_pdf", "too_big", "encrypted", "broken"
+    )
     message: str
     agreement: Agreement | None = None
     signed_copy: bool = False
@@ -94,16 +96,21 @@ def _seal_status(data: bytes):
         return "broken", "", None
     if not signatures:
         return None
-    from agreements.seal import trust_roots
+    from agreements.seal import outside_event_loop, trust_roots
 
     seal = signatures[-1]
+    context = ValidationContext(trust_roots=trust_roots())  # read here: a pool thread has no test transaction
     try:
-        status = validate_pdf_signature(seal, ValidationContext(trust_roots=trust_roots()))
+        status = outside_event_loop(lambda: validate_pdf_signature(seal, context))
     except Exception:  # a malformed signature dictionary: pyHanko raises many kinds
         log.info("seal validation failed", exc_info=True)
         return "forged", _("De zegel in dit bestand is onleesbaar of vervalst."), None
     if not status.intact or not status.valid:
-        return "forged", _("De zegel klopt niet: het document is na het verzegelen veranderd of de zegel is vervalst."), None
+        return (
+            "forged",
+            _("De zegel klopt niet: het document is na het verzegelen veranderd of de zegel is vervalst."),
+            None,
+        )
     if not status.trusted:
         return "forged", _("De zegel is niet van Stagebeheer of van een school die het gebruikt."), None
     start, length = seal.byte_range[2], seal.byte_range[3]
@@ -144,7 +151,9 @@ def by_pdf(upload) -> Answer:
         return Answer("forged", words)
     match = _agreement_qs().filter(signed_pdf_sha256=hashlib.sha256(revision).hexdigest()).first()
     if match is None:
-        return Answer("forged", _("De zegel hoort bij geen enkele overeenkomst die Stagebeheer heeft uitgegeven."))
+        return Answer(
+            "forged", _("De zegel hoort bij geen enkele overeenkomst die Stagebeheer heeft uitgegeven.")
+        )
     return _describe(
         match,
         Answer(
@@ -161,7 +170,9 @@ def by_pdf(upload) -> Answer:
 
 def _genuine(*, signed: bool, seal: str = "") -> Answer:
     if signed:
-        text = _("Echt en ongewijzigd: dit is de ondertekende overeenkomst zoals Stagebeheer die heeft uitgegeven.")
+        text = _(
+            "Echt en ongewijzigd: dit is de ondertekende overeenkomst zoals Stagebeheer die heeft uitgegeven."
+        )
     else:
         text = _(
             "Echt en ongewijzigd: dit is een overeenkomst zoals Stagebeheer die heeft uitgegeven, "

@@ -70,7 +70,9 @@ def _issue_link(req: SignatureRequest, actor=None, reminder=False) -> None:
     agreement = req.agreement
     if reminder:
         # One working link per signer: the reminder's fresh link ends the earlier one.
-        AccessLink.objects.for_target(req).filter(purpose=LINK_PURPOSE).usable().update(revoked_at=timezone.now())
+        AccessLink.objects.for_target(req).filter(purpose=LINK_PURPOSE).usable().update(
+            revoked_at=timezone.now()
+        )
     link, _token = AccessLink.issue(
         purpose=LINK_PURPOSE,
         target=req,

@@ -70,7 +70,8 @@ def detail(request, pk, send_form=None, sign_form=None):
             "can_edit": can_edit,
             "school_unsigned": Party.SCHOOL not in signatures,
             "send_form": send_form or SendForm(),
-            "sign_form": sign_form or SignForm(initial={"name": request.user.full_name, "document": agreement.pdf_sha256}),
+            "sign_form": sign_form
+            or SignForm(initial={"name": request.user.full_name, "document": agreement.pdf_sha256}),
             "history": history_of(agreement)[:20],
         },
         status=400 if (send_form or sign_form) else 200,
@@ -108,7 +109,9 @@ def signed_pdf(request, pk):
 @login_required
 def scan(request, pk):
     agreement = _get(request, pk)
-    return _file_response(agreement.scan, f"{agreement.kind}-v{agreement.version}-scan.pdf", request, agreement)
+    return _file_response(
+        agreement.scan, f"{agreement.kind}-v{agreement.version}-scan.pdf", request, agreement
+    )
 
 
 @login_required

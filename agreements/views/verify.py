@@ -21,7 +21,9 @@ class VerifyForm(forms.Form):
         label=_("Of de code onderaan elke pagina"),
         required=False,
         max_length=20,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
     )
 
     def clean(self):

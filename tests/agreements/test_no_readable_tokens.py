@@ -84,7 +84,9 @@ def test_after_a_full_signing_round_no_stored_text_holds_a_working_token(
             assert hash_token(candidate) not in hashes, f"a working link token is stored in {table}"
 
 
-def test_the_outbox_shows_coordinators_masked_links_that_do_not_work(sent_agreement, client, login, coordinator):
+def test_the_outbox_shows_coordinators_masked_links_that_do_not_work(
+    sent_agreement, client, login, coordinator
+):
     _agreement, urls = sent_agreement
     message = OutgoingMessage.objects.filter(to_email="ouder@thuis.example").get()
     staff = login(coordinator)

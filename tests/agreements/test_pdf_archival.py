@@ -43,7 +43,10 @@ def _check_archival(data: bytes, agreement):
         assert xmp[f"{{{XMP['pdfaid']}}}part"] == "3"
         assert xmp[f"{{{XMP['pdfaid']}}}conformance"] == "B"
         assert xmp[f"{{{XMP['pdfuaid']}}}part"] == "1"
-        assert xmp[f"{{{XMP['dc']}}}title"] == f"{agreement.content['title']} — {agreement.content['student_name']}"
+        assert (
+            xmp[f"{{{XMP['dc']}}}title"]
+            == f"{agreement.content['title']} — {agreement.content['student_name']}"
+        )
         assert xmp[f"{{{XMP['sb']}}}school"] == agreement.content["school"]["name"]
         assert xmp[f"{{{XMP['sb']}}}version"] == str(agreement.version)
         assert xmp[f"{{{XMP['sb']}}}reference"] == f"VO-{agreement.placement_id}-{agreement.version}"
@@ -80,4 +83,3 @@ def test_the_signed_pdf_is_pdf_a_and_tags_its_signature_table_with_headers(signe
     assert "/Table" in tags
     assert "/TH" in tags
     assert "/TD" in tags
-

@@ -41,7 +41,9 @@ def make_certificate(name: str, *, time_stamping: bool = False):
         .not_valid_after(now + timedelta(days=365))
     )
     if time_stamping:
-        builder = builder.add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True)
+        builder = builder.add_extension(
+            x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True
+        )
     return builder.sign(key, hashes.SHA256()), key
 
 
@@ -166,3 +168,28 @@ def test_a_configured_time_stamping_service_stamps_the_seal(time_stamping_servic
     assert status.timestamp_validity.intact
     assert status.timestamp_validity.valid
     assert status.timestamp_validity.trusted
+
+
+def test_sealing_and_checking_work_inside_a_running_event_loop(signed_agreement, monkeypatch):
+    # pyHanko's synchronous API starts its own loop; a caller that already runs one (Playwright's
+    # sync API seeding the demo inline in the browser journeys) got "asyncio.run() cannot be called
+    # from a running event loop" and no signed PDF at all.
+    import asyncio
+
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # as the browser journeys run Django
+
+    from agreements.verification import _seal_status
+
+    key = seal.installation_signer()
+    original = read(signed_agreement.pdf)
+    roots = [installation_root()]
+    # Inside a loop Django opens another connection, which does not see this test's transaction.
+    monkeypatch.setattr(seal, "trust_roots", lambda: roots)
+
+    async def inside_a_loop():
+        sealed = seal.seal_pdf(original, key, reason="test")
+        return sealed, _seal_status(sealed)
+
+    sealed, status = asyncio.run(inside_a_loop())
+    assert validate(sealed, *roots).bottom_line
+    assert status[0] == "sealed"

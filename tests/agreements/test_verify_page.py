@@ -98,7 +98,9 @@ def test_an_older_version_says_it_was_replaced(client, signed_agreement, coordin
 def test_an_unknown_pdf_is_not_issued_by_stagebeheer(client):
     from stagebeheer.pdf import render_pdf
 
-    data = render_pdf('<html lang="nl"><head><title>x</title></head><body><p>Een andere brief</p></body></html>')
+    data = render_pdf(
+        '<html lang="nl"><head><title>x</title></head><body><p>Een andere brief</p></body></html>'
+    )
     response = upload(client, data)
     assert response.context["answer"].verdict == "unknown"
     assert "niet door Stagebeheer uitgegeven" in response.text
