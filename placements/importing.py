@@ -228,7 +228,8 @@ def parse_date(value: str) -> date:
             continue
         if not year_in_range(day):
             raise ValueError(
-                _("‘%(v)s’ ligt niet tussen %(low)s en %(high)s.") % {"v": value, "low": MIN_YEAR, "high": MAX_YEAR}
+                _("‘%(v)s’ ligt niet tussen %(low)s en %(high)s.")
+                % {"v": value, "low": MIN_YEAR, "high": MAX_YEAR}
             )
         return day
     if DATE_SHAPE.match(value.strip()):

@@ -274,7 +274,9 @@ def _apply(placement: Placement, values: dict) -> None:
 def _sync_workplace_supervisors(placement: Placement, supervisors: list, primary, actor=None) -> None:
     from placements.models import PlacementWorkplaceSupervisor
 
-    before = placement.supervisor_links.filter(is_primary=True).values_list("workplace_supervisor_id", flat=True)
+    before = placement.supervisor_links.filter(is_primary=True).values_list(
+        "workplace_supervisor_id", flat=True
+    )
     before = before.first() if placement.pk else None
     wanted = {s.pk for s in supervisors}
     primary_id = primary.pk if primary is not None else (supervisors[0].pk if supervisors else None)

@@ -81,3 +81,24 @@ def renew_after_change(placement, changed_fields, actor=None) -> Agreement | Non
             template="agreements/mail/incomplete_version",
         )
     return agreement
+
+
+def _short(value) -> str:
+    text = " ".join(str(value or "").split())
+    return text if len(text) <= 300 else text[:299] + "…"
+
+
+def changes_between(old: dict, new: dict) -> list[dict]:
+    """Per article whose text differs: its heading, the old and the new text."""
+    before = {a["key"]: a for a in old.get("articles", [])}
+    changes = []
+    for article in new.get("articles", []):
+        was = before.pop(article["key"], None)
+        old_value = was["value"] if was else ""
+        if old_value != article["value"]:
+            changes.append(
+                {"heading": article["heading"], "old": _short(old_value), "new": _short(article["value"])}
+            )
+    for gone in before.values():
+        changes.append({"heading": gone["heading"], "old": _short(gone["value"]), "new": ""})
+    return changes

@@ -103,6 +103,24 @@ def _issue_link(req: SignatureRequest, actor=None, reminder=False) -> None:
     )
 
 
+def _note_what_changed(agreement: Agreement) -> None:
+    """A later version names the version it replaces and what changed since it was sent,
+    so the mail can say so and no party has to compare two PDFs."""
+    from agreements.services.changes import changes_between
+
+    previous = (
+        Agreement.objects.filter(placement_id=agreement.placement_id, version__lt=agreement.version)
+        .exclude(sent_at=None)
+        .order_by("-version")
+        .only("version", "content")
+        .first()
+    )
+    if previous is None:
+        return
+    agreement.content["replaces_version"] = previous.version
+    agreement.content["changes"] = changes_between(previous.content, agreement.content)
+
+
 @transaction.atomic
 def send(agreement: Agreement, actor=None, host_signatory=None, school_signatory=None) -> Agreement:
     """Send a complete draft to the parties. An incomplete agreement is refused."""
@@ -133,7 +151,10 @@ def send(agreement: Agreement, actor=None, host_signatory=None, school_signatory
     if placement.state in (PlacementState.COMPLETED, PlacementState.TERMINATED):
         raise AgreementError(_("Deze stage is afgerond of beëindigd."))
     now = timezone.now()
-    Agreement.objects.filter(pk=agreement.pk).update(status=AgreementStatus.SENT, sent_at=now)
+    _note_what_changed(agreement)
+    Agreement.objects.filter(pk=agreement.pk).update(
+        status=AgreementStatus.SENT, sent_at=now, content=agreement.content
+    )
     agreement.status, agreement.sent_at = AgreementStatus.SENT, now
     for signer in signers:
         req = SignatureRequest.objects.create(

@@ -93,7 +93,9 @@ def _mapping_from(request, kind, header):
     for column in importing.KINDS[kind]:
         raw = request.POST.get(f"map_{column.key}", "")
         # A column number; 0 is the first column, so not an id (re.fullmatch keeps out "²").
-        mapping[column.key] = int(raw) if re.fullmatch(r"[0-9]{1,4}", raw) and int(raw) < len(header) else None
+        mapping[column.key] = (
+            int(raw) if re.fullmatch(r"[0-9]{1,4}", raw) and int(raw) < len(header) else None
+        )
     return mapping
 
 

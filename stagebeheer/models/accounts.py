@@ -115,7 +115,9 @@ class School(models.Model):
         _("organisatie-id bij de federatie"),
         max_length=100,
         blank=True,
-        help_text=_("Entree: de BRIN (nlEduPersonHomeOrganizationId). SURFconext: het schacHomeOrganization-domein."),
+        help_text=_(
+            "Entree: de BRIN (nlEduPersonHomeOrganizationId). SURFconext: het schacHomeOrganization-domein."
+        ),
     )
     require_two_factor = models.BooleanField(
         _("tweestapsverificatie verplicht"),
