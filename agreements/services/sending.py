@@ -3,13 +3,14 @@
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from agreements import elements
 from agreements.models import Agreement, AgreementStatus, Party, SignatureRequest
 from agreements.services.common import LINK_PURPOSE, AgreementError, _placement_qs
 from placements import services as placement_services
 from placements.models import PlacementState
-from stagebeheer.history import record
+from stagebeheer.history import line, record
 from stagebeheer.mail import queue_mail
 from stagebeheer.models import AccessLink
 
@@ -170,11 +171,13 @@ def send(agreement: Agreement, actor=None, host_signatory=None, school_signatory
             _issue_link(req, actor)
     if placement.state == PlacementState.DRAFT:
         placement_services.send_for_agreement(placement, actor=actor)
-    record(agreement, action="send", summary=_("Verstuurd ter ondertekening"), actor=actor)
+    record(agreement, action="send", summary=line(gettext_noop("Verstuurd ter ondertekening")), actor=actor)
     record(
         placement,
         action="agreement",
-        summary=_("Overeenkomst versie %(v)s verstuurd ter ondertekening") % {"v": agreement.version},
+        summary=line(
+            gettext_noop("Overeenkomst versie %(v)s verstuurd ter ondertekening"), v=agreement.version
+        ),
         actor=actor,
     )
     return agreement

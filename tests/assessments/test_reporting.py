@@ -2,6 +2,7 @@
 
 import pytest
 from django.utils import timezone
+from django.utils.html import escape
 
 from assessments import reporting
 from assessments.models import Assessment, FinalJudgement, PlanAssessmentSetup, Score
@@ -99,7 +100,7 @@ def test_the_dossier_page_lists_each_submitted_assessment_and_the_judgement(depa
     _submit(placement, "workplace", "goed", comment="Werkt <b>netjes</b>")
     _judge(placement, "goed", supervisor)
     page = reporting.dossier_page(placement).decode()
-    assert placement.student.full_name in page
+    assert escape(placement.student.full_name) in page  # "van 't Hof" is escaped like any text
     assert "Werkt &lt;b&gt;netjes&lt;/b&gt;" in page  # escaped, as every template
     assert "Op tijd komen" in page or "op tijd" in page.lower()
     assert "Eindoordeel: goed" in page
