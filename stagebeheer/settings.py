@@ -50,7 +50,6 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_filters",
-    "template_partials",
     "csp",
     "pgtrigger",
     "pghistory",

@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from placements import services
 from placements.checks import ACTIVE_STATES
+from placements.filters import HostFilter
 from placements.forms import HostForm, WorkplaceSupervisorForm
 from placements.models import Host, HostKind, HostStatus, Placement, WorkplaceSupervisor
 from placements.views.common import query_without_page
@@ -25,20 +26,7 @@ from stagebeheer.permissions import (
 
 
 def filtered_hosts(request):
-    hosts = Host.objects.visible_to(request.user)
-    q = request.GET.get("q", "").strip()[:100]
-    if q:
-        hosts = hosts.filter(
-            Q(name__icontains=q) | Q(city__icontains=q) | Q(sector__icontains=q) | Q(kvk_number=q)
-        )
-    for field in ("city", "sector"):
-        value = request.GET.get(field, "").strip()[:100]
-        if value:
-            hosts = hosts.filter(**{f"{field}__iexact": value})
-    status = request.GET.get("status", "")
-    if status in HostStatus.values:
-        hosts = hosts.filter(status=status)
-    return hosts
+    return HostFilter(request.GET, queryset=Host.objects.visible_to(request.user)).qs
 
 
 @login_required

@@ -8,20 +8,13 @@ from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Concat
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
 
+from placements.filters import STATE_FILTERS, OverviewFilter
 from placements.models import Placement, PlacementPlan, PlacementState, Student
-from placements.search import search_key
 from placements.views.common import query_without_page, staff_of, table_response
 from stagebeheer.params import optional_id
 
 FILTER_KEYS = ("state", "class", "supervisor", "host", "hostname", "q")
-STATE_FILTERS = [
-    ("none", _l("nog geen stage")),
-    ("no_agreement", _l("geen getekende overeenkomst")),
-    ("no_supervisor", _l("geen stagebegeleider")),
-    *PlacementState.choices,
-]
 
 
 def _plan_student_scope(plan, user):
@@ -69,31 +62,7 @@ def plan_students(plan, user):
 
 
 def apply_filters(rows, params):
-    state = params.get("state", "")
-    if state == "none":
-        rows = rows.filter(placement_id__isnull=True)
-    elif state == "no_agreement":
-        rows = rows.filter(placement_state__in=[PlacementState.DRAFT, PlacementState.AGREEMENT_PENDING])
-    elif state == "no_supervisor":
-        rows = rows.filter(placement_id__isnull=False, placement_supervisor_id__isnull=True)
-    elif state in PlacementState.values:
-        rows = rows.filter(placement_state=state)
-    if params.get("class"):
-        rows = rows.filter(class_name__iexact=params["class"][:20])
-    supervisor_id, host_id = optional_id(params, "supervisor"), optional_id(params, "host")
-    if supervisor_id:
-        rows = rows.filter(placement_supervisor_id=supervisor_id)
-    if host_id:
-        rows = rows.filter(placement_host_id=host_id)
-    host_name = params.get("hostname", "").strip()[:100]
-    if host_name:
-        rows = rows.filter(placement_host__icontains=host_name)
-    q = params.get("q", "").strip()[:100]
-    if q:
-        rows = rows.filter(
-            Q(search_name__contains=search_key(q)) | Q(number=q) | Q(placement_host__icontains=q)
-        )
-    return rows
+    return OverviewFilter(params, queryset=rows).qs
 
 
 def summary(plan, user):

@@ -2,15 +2,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from placements.filters import StudentFilter
 from placements.forms import GuardianFormSet, LearningGoalForm, StudentForm
 from placements.importing import export_rows
 from placements.models import LearningGoal, Placement, Student
-from placements.search import search_key
 from placements.views.common import query_without_page, staff_of, table_response
 from stagebeheer.history import note_read
 from stagebeheer.models import Department
@@ -26,18 +25,7 @@ from stagebeheer.permissions import (
 
 
 def filtered_students(request):
-    students = Student.objects.visible_to(request.user)
-    q = request.GET.get("q", "").strip()[:100]
-    if q:
-        students = students.filter(
-            Q(search_name__contains=search_key(q)) | Q(number=q) | Q(class_name__iexact=q)
-        )
-    department_id = optional_id(request.GET, "department")
-    if department_id:
-        students = students.filter(department_id=department_id)
-    if request.GET.get("class"):
-        students = students.filter(class_name__iexact=request.GET["class"][:20])
-    return students
+    return StudentFilter(request.GET, queryset=Student.objects.visible_to(request.user)).qs
 
 
 @login_required
