@@ -10,6 +10,14 @@ TITLES = {
     "ho": _("Opleidingsovereenkomst werkplekleren"),
 }
 
+# What the mails call the period at the host: an mbo student does a bpv, not a stage.
+STAGE_WORDS = {"vo": _("stage"), "lwt": _("stage"), "mbo": _("bpv"), "ho": _("stage")}
+
+
+def stage_word(kind: str) -> str:
+    return str(STAGE_WORDS.get(kind, STAGE_WORDS["vo"]))
+
+
 LEGAL_BASIS = {
     "vo": _("artikel 2.36 Uitvoeringsbesluit WVO 2020"),
     "lwt": _("artikel 2.65 Uitvoeringsbesluit WVO 2020"),

@@ -11,6 +11,7 @@ from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext as _
 
 from assessments.models import Assessment, FinalJudgement, PlanAssessmentSetup, RoundKind, Status
+from stagebeheer.numbers import number
 
 
 def checklist(placement) -> list[dict]:
@@ -27,8 +28,7 @@ def checklist(placement) -> list[dict]:
         {
             "label": _("Uren gehaald"),
             "ok": total >= required,
-            "detail": _("%(done)s van %(need)s uur")
-            % {"done": total.normalize(), "need": Decimal(required).normalize()},
+            "detail": _("%(done)s van %(need)s uur") % {"done": number(total), "need": number(required)},
         }
     )
     items.append(

@@ -22,6 +22,7 @@ from placements.rules import (
     host_unsuitable,
     period_problem,
 )
+from stagebeheer.numbers import number
 
 ACTIVE_STATES = (PlacementState.DRAFT, PlacementState.AGREEMENT_PENDING, PlacementState.ACTIVE)
 WEEKDAYS = [
@@ -47,7 +48,7 @@ def _minutes(hhmm: str) -> int:
 
 
 def _fmt_hours(minutes: int) -> str:
-    return f"{minutes / 60:.1f}".replace(".", ",")
+    return number(Decimal(minutes) / 60, 1)
 
 
 def overlapping(queryset, start: date, end: date):
@@ -256,12 +257,12 @@ def check_placement(placement: Placement, supervisor_count: int | None = None) -
     if plan.min_hours is not None and hours < plan.min_hours:
         result.errors.append(
             _("Het rooster geeft %(hours)s uur; het stageplan vraagt minstens %(min)s uur.")
-            % {"hours": hours, "min": plan.min_hours}
+            % {"hours": number(hours), "min": number(plan.min_hours)}
         )
     if plan.max_hours is not None and hours > plan.max_hours:
         result.errors.append(
             _("Het rooster geeft %(hours)s uur; het stageplan staat hoogstens %(max)s uur toe.")
-            % {"hours": hours, "max": plan.max_hours}
+            % {"hours": number(hours), "max": number(plan.max_hours)}
         )
 
     result.errors += check_working_time(student, plan.kind, placement.schedule, start, end)

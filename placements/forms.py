@@ -428,7 +428,16 @@ class HoursForm(LimitsMixin, forms.Form):
     start_time = forms.TimeField(label=_l("Van"), required=False, widget=TimeInput())
     end_time = forms.TimeField(label=_l("Tot"), required=False, widget=TimeInput())
     hours = forms.DecimalField(
-        label=_l("Uren"), required=False, min_value=0.25, max_value=24, decimal_places=2
+        label=_l("Uren"),
+        required=False,
+        min_value=0.25,
+        max_value=24,
+        decimal_places=2,
+        # Django's own messages would print the limits as 0.25 in Dutch text.
+        error_messages={
+            "min_value": _l("Vul minstens 0,25 uur (een kwartier) in."),
+            "max_value": _l("Een dag heeft hoogstens 24 uur."),
+        },
     )
     description = forms.CharField(label=_l("Wat heb je gedaan?"), required=False, max_length=500)
     # A new key per page view; the same key posted twice stores one row.

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from agreements.models import Agreement, AgreementStatus, Party, PdfStatus, SignatureRequest
 from agreements.services.common import COPY_LINK_PURPOSE
+from agreements.wording import stage_word
 from stagebeheer.mail import queue_mail
 from stagebeheer.models import AccessLink
 
@@ -50,6 +51,7 @@ def deliver_signed_copies(agreement_id: int) -> int:
                     "link": link,
                     "content": agreement.content,
                     "agreement": agreement,
+                    "stage": stage_word(agreement.kind),
                     "verify_url": settings.SITE_URL + reverse("agreements:verify"),
                 },
                 related=agreement,

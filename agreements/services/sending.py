@@ -8,6 +8,7 @@ from django.utils.translation import gettext_noop
 from agreements import elements
 from agreements.models import Agreement, AgreementStatus, Party, SignatureRequest
 from agreements.services.common import LINK_PURPOSE, AgreementError, _placement_qs
+from agreements.wording import stage_word
 from placements import services as placement_services
 from placements.models import PlacementState
 from stagebeheer.history import line, record
@@ -98,6 +99,7 @@ def _issue_link(req: SignatureRequest, actor=None, reminder=False) -> None:
             "request": req,
             "content": agreement.content,
             "reminder": reminder,
+            "stage": stage_word(agreement.kind),
         },
         related=agreement,
         department=agreement.placement.plan.department,

@@ -72,3 +72,10 @@ class HistoryEntry(models.Model):
     @property
     def who(self):
         return self.actor.full_name if self.actor_id else self.actor_label or _("systeem")
+
+    @property
+    def by(self) -> str:
+        """Who did it, for after the line; empty when the line already names them
+        ("Ondertekend door Henk (stagebedrijf)", not "… (Henk)" once more)."""
+        name = self.actor.full_name if self.actor_id else self.actor_label
+        return "" if not name or name in self.text else name

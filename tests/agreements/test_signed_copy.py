@@ -123,3 +123,21 @@ def test_the_edit_page_of_a_draft_placement_warns_of_nothing(placement, login, c
     page = login(coordinator).get(f"/stages/{placement.pk}/wijzigen/")
     assert page.status_code == 200
     assert "om opnieuw te tekenen" not in page.content.decode()
+
+
+def test_an_mbo_agreement_mail_speaks_of_the_bpv(make_placement, coordinator, commit):
+    placement = make_placement("mbo", minor=False)
+    with commit():
+        agreement = services.generate(placement, actor=coordinator)
+    with commit():
+        services.send(agreement, actor=coordinator)
+    host = agreement.requests.get(party="host")
+    body = sent_mails(host.email, "ter ondertekening")[-1].body
+    assert "voor de bpv van" in body
+    assert "De bpv begint pas" in body
+
+
+def test_the_history_names_the_signer_once(signed_agreement, login, coordinator):
+    page = login(coordinator).get(f"/agreements/{signed_agreement.pk}/").content.decode()
+    assert "Ondertekend door Henk de Bakker (stagebedrijf)" in page
+    assert "(stagebedrijf) (Henk de Bakker)" not in page

@@ -24,7 +24,7 @@ def test_the_student_enters_hours_and_the_workplace_supervisor_confirms_them(
     monday = first_day - timedelta(days=first_day.weekday())
     step(coordinator, "placement detail")
 
-    coordinator.get_by_role("button", name="Link voor uren naar leerling").click()
+    coordinator.get_by_role("button", name="Link voor uren naar leerling sturen").click()
     expect(coordinator.get_by_role("status")).to_contain_text("De link is verstuurd naar")
     student_email = coordinator.get_by_role("status").inner_text().split("naar")[-1].strip(" .")
 
@@ -48,7 +48,9 @@ def test_the_student_enters_hours_and_the_workplace_supervisor_confirms_them(
 
     # The workplace supervisor confirms the week, also on a phone.
     coordinator.reload()
-    coordinator.get_by_role("button", name="Link om uren te bevestigen naar praktijkbegeleider").click()
+    coordinator.get_by_role(
+        "button", name="Link om uren te bevestigen naar praktijkbegeleider sturen"
+    ).click()
     host_email = coordinator.get_by_role("status").inner_text().split("naar")[-1].strip(" .")
     host = page_at(360)
     host.goto(link_from_outbox(host_email, subject_contains="Urenregistratie"))
