@@ -6,6 +6,7 @@ from placements.views import (
     hosts,
     imports,
     overview,
+    own_finds,
     placements,
     plans,
     students,
@@ -31,6 +32,12 @@ urlpatterns = [
     path("wish-rounds/<int:pk>/offer/", wishes.round_offer, name="wish_round_offer"),
     path("wish-rounds/<int:pk>/accept/", wishes.round_accept, name="wish_round_accept"),
     path("wish-participants/<int:pk>/wishes/", wishes.participant_wishes, name="wish_participant"),
+    path(
+        "wish-participants/<int:pk>/own-find/", own_finds.participant_own_find, name="wish_participant_own_find"
+    ),
+    path("own-finds/<int:pk>/", own_finds.own_find_detail, name="wish_own_find"),
+    path("own-finds/<int:pk>/approve/", own_finds.own_find_approve, name="wish_own_find_approve"),
+    path("own-finds/<int:pk>/reject/", own_finds.own_find_reject, name="wish_own_find_reject"),
     path("overzicht/", overview.overview, name="overview"),
     path("capaciteit/", capacity.capacity, name="capacity"),
     path("stages/<int:pk>/", placements.placement_detail, name="placement_detail"),
@@ -51,6 +58,7 @@ urlpatterns = [
     path("stagebedrijven/zoeken/", hosts.host_lookup, name="host_lookup"),
     path("stagebedrijven/<int:pk>/", hosts.host_detail, name="host_detail"),
     path("stagebedrijven/<int:pk>/wijzigen/", hosts.host_edit, name="host_edit"),
+    path("hosts/<int:pk>/check/", own_finds.host_check, name="host_check"),
     path("stagebedrijven/<int:pk>/begeleiders/nieuw/", hosts.supervisor_create, name="supervisor_create"),
     path("praktijkbegeleiders/<int:pk>/wijzigen/", hosts.supervisor_edit, name="supervisor_edit"),
     path("leerlingen/", students.student_list, name="student_list"),

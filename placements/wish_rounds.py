@@ -57,7 +57,9 @@ def offered_hosts(round_: WishRound):
     places left in the round's period (capacity minus placements that overlap it)."""
     hosts = list(
         Host.objects.filter(school_id=round_.plan.department.school_id)
-        .exclude(status=HostStatus.UNSUITABLE)
+        # A host a student entered is offered to no one until checked; only its
+        # own find reaches it (the approval pins the participant there).
+        .exclude(status__in=[HostStatus.UNSUITABLE, HostStatus.TO_CHECK])
         .exclude(pk__in=round_.excluded_hosts.values("pk"))
         .order_by("name", "pk")
     )
@@ -124,14 +126,27 @@ def send_reminders(today: date) -> int:
     return sent
 
 
-def send_link(participant: WishParticipant, actor=None, reminder=False) -> bool:
-    """Mail the student a link to the wish form; it works until the round closes."""
+def send_link(participant: WishParticipant, actor=None, reminder=False, rejected=None) -> bool:
+    """Mail the student a link to the wish form; it works until the round closes.
+    With ``rejected`` (an own find) the mail says why and invites wishes instead."""
     from stagebeheer.mail import queue_mail
     from stagebeheer.models import AccessLink
 
     student, round_ = participant.student, participant.round
     if not student.email:
         return False
+    if rejected is not None and not round_.is_open:
+        # The round closed: no link, the coordinator places the student.
+        queue_mail(
+            to_email=student.email,
+            to_name=student.full_name,
+            subject=_("Je eigen stageplaats is niet goedgekeurd"),
+            template="placements/mail/own_find_rejected",
+            context={"round": round_, "own_find": rejected, "url": ""},
+            related=round_.plan,
+            department=round_.plan.department,
+        )
+        return True
     days = max((round_.closes_on - timezone.localdate()).days + 1, 1)
     link, token = AccessLink.issue(
         purpose=PURPOSE,
@@ -143,21 +158,33 @@ def send_link(participant: WishParticipant, actor=None, reminder=False) -> bool:
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
         days=days,
     )
+    if rejected is not None:
+        subject = _("Je eigen stageplaats is niet goedgekeurd")
+    elif reminder:
+        subject = _("Herinnering: kies je stageplaatsen vóór %(c)s")
+    else:
+        subject = _("Kies je stageplaatsen: %(t)s")
     queue_mail(
         to_email=student.email,
         to_name=student.full_name,
-        subject=(
-            _("Herinnering: kies je stageplaatsen vóór %(c)s")
-            if reminder
-            else _("Kies je stageplaatsen: %(t)s")
-        )
-        % {"t": round_.title, "c": f"{round_.closes_on:%d-%m-%Y}"},
-        template="placements/mail/wishes",
-        context={"round": round_, "url": AccessLink.url_for(token), "link": link, "reminder": reminder},
+        subject=subject % {"t": round_.title, "c": f"{round_.closes_on:%d-%m-%Y}"},
+        template="placements/mail/own_find_rejected" if rejected is not None else "placements/mail/wishes",
+        context={
+            "round": round_,
+            "url": AccessLink.url_for(token),
+            "link": link,
+            "reminder": reminder,
+            "own_find": rejected,
+        },
         related=round_.plan,
         department=round_.plan.department,
     )
     return True
+
+
+def send_rejection(participant: WishParticipant, own_find, actor=None) -> bool:
+    """Tell the student their own find was rejected, why, and how to choose wishes (placements.own_finds)."""
+    return send_link(participant, actor=actor, rejected=own_find)
 
 
 def _require_open(round_: WishRound):
@@ -434,7 +461,7 @@ def accept_round(
         plan = round_.plan
         participants = list(
             round_.participants.filter(proposed_host__isnull=False, placement__isnull=True)
-            .select_related("student", "proposed_host")
+            .select_related("student", "proposed_host", "own_find")
             .prefetch_related("proposed_host__workplace_supervisors")
             .order_by("pk")
         )
@@ -442,17 +469,25 @@ def accept_round(
         by_student = {}
         for p in participants:
             host = p.proposed_host
+            values = {
+                "plan": plan,
+                "student": p.student,
+                "host": host,
+                "start_date": round_.start_date,
+                "end_date": round_.end_date,
+                "schedule": list(plan.default_schedule or []),
+            }
             workplace = [w for w in host.workplace_supervisors.all() if w.is_active][:1]
+            own = _approved_own_find(p)
+            if own is not None:
+                # The student's own find: its dates, relation and contact person.
+                from placements.own_finds import values_for, workplace_supervisor_for
+
+                values = values_for(own) | {"plan": plan, "student": p.student, "host": host}
+                workplace = [workplace_supervisor_for(own)]
+            values["school_supervisor_id"] = supervisor_of.get(p.student_id)
             placement, result = services.create_placement(
-                {
-                    "plan": plan,
-                    "student": p.student,
-                    "host": host,
-                    "start_date": round_.start_date,
-                    "end_date": round_.end_date,
-                    "schedule": list(plan.default_schedule or []),
-                    "school_supervisor_id": supervisor_of.get(p.student_id),
-                },
+                values,
                 supervisors=workplace,
                 actor=actor,
                 accept_warnings=True,
@@ -487,6 +522,16 @@ def accept_round(
             actor=actor,
         )
     return created, refused
+
+
+def _approved_own_find(participant):
+    """The participant's approved own find, when the proposal keeps its host."""
+    from placements.models import OwnFindState
+
+    own = getattr(participant, "own_find", None)
+    if own is not None and own.state == OwnFindState.APPROVED and own.host_id == participant.proposed_host_id:
+        return own
+    return None
 
 
 def _known_school_supervisors(student_ids) -> dict[int, int]:
