@@ -34,10 +34,6 @@ RELATION_KINDS = {HostKind.FAMILY.value, HostKind.SIDE_JOB.value}
 REASON_MAX = 500
 
 
-class NeedsReason(WishError):
-    """Approving despite warnings needs a written reason."""
-
-
 def choosable_hosts(participant):
     """Hosts of the school's directory a student may name as an own find: not
     unsuitable, and not another student's host still to be checked."""
@@ -65,7 +61,11 @@ def submit(participant: WishParticipant, data: dict, *, by: str) -> OwnFind:
         _require_open(round_)
         existing = OwnFind.objects.filter(participant=locked).select_related("host").first()
         if existing and existing.state == OwnFindState.APPROVED:
-            raise WishError(_("Je eigen stageplaats is al goedgekeurd; neem contact op met de school om iets te wijzigen."))
+            raise WishError(
+                _(
+                    "Je eigen stageplaats is al goedgekeurd; neem contact op met de school om iets te wijzigen."
+                )
+            )
         start, end = data["start_date"], data["end_date"]
         if start < round_.start_date or end > round_.end_date:
             raise WishError(
@@ -186,7 +186,7 @@ def _require_undecided_round(own: OwnFind):
 
 def approve(own: OwnFind, *, reason: str = "", actor=None) -> bool:
     """Approve and pin the participant to the host. An error refuses (WishError);
-    a warning needs ``reason`` (NeedsReason). Returns False when it was already
+    a warning needs ``reason`` (WishError too). Returns False when it was already
     approved (a double click)."""
     _require_undecided_round(own)
     reason = (reason or "").strip()
@@ -198,9 +198,7 @@ def approve(own: OwnFind, *, reason: str = "", actor=None) -> bool:
     if result.errors:
         raise WishError(" ".join(result.errors))
     if result.warnings and not reason:
-        raise NeedsReason(
-            _("Geef een reden om toch goed te keuren: %(w)s") % {"w": " ".join(result.warnings)}
-        )
+        raise WishError(_("Geef een reden om toch goed te keuren: %(w)s") % {"w": " ".join(result.warnings)})
     participant = own.participant
     with transaction.atomic():
         claimed = OwnFind.objects.filter(pk=own.pk, state=OwnFindState.SUBMITTED).update(
@@ -242,7 +240,10 @@ def reject(own: OwnFind, *, reason: str, actor=None) -> bool:
             OwnFind.objects.filter(pk=own.pk)
             .exclude(state=OwnFindState.REJECTED)
             .update(
-                state=OwnFindState.REJECTED, decided_at=timezone.now(), decided_by=actor, decision_reason=reason
+                state=OwnFindState.REJECTED,
+                decided_at=timezone.now(),
+                decided_by=actor,
+                decision_reason=reason,
             )
         )
         if not claimed:

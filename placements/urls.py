@@ -33,7 +33,9 @@ urlpatterns = [
     path("wish-rounds/<int:pk>/accept/", wishes.round_accept, name="wish_round_accept"),
     path("wish-participants/<int:pk>/wishes/", wishes.participant_wishes, name="wish_participant"),
     path(
-        "wish-participants/<int:pk>/own-find/", own_finds.participant_own_find, name="wish_participant_own_find"
+        "wish-participants/<int:pk>/own-find/",
+        own_finds.participant_own_find,
+        name="wish_participant_own_find",
     ),
     path("own-finds/<int:pk>/", own_finds.own_find_detail, name="wish_own_find"),
     path("own-finds/<int:pk>/approve/", own_finds.own_find_approve, name="wish_own_find_approve"),

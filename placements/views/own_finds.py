@@ -34,7 +34,9 @@ def participant_own_find(request, pk):
     own_form = own_find_form(participant, request.POST)
     if own_form.is_valid():
         try:
-            own_finds.submit(participant, own_form.cleaned_data, by=request.user.full_name or request.user.email)
+            own_finds.submit(
+                participant, own_form.cleaned_data, by=request.user.full_name or request.user.email
+            )
         except WishError as error:
             own_form.add_error(None, error.messages[0])
         else:
@@ -68,7 +70,8 @@ def own_find_detail(request, pk):
             "can_edit": can_edit and round_.state != "accepted",
             "approve_form": OwnFindApproveForm(),
             "reject_form": OwnFindRejectForm(),
-            "may_check_host": own.host.is_to_check and permissions.may_set_host_status(request.user, own.host),
+            "may_check_host": own.host.is_to_check
+            and permissions.may_set_host_status(request.user, own.host),
             "kinds": own.relation_kinds,
         },
     )
@@ -120,7 +123,8 @@ def own_find_reject(request, pk):
     if done:
         messages.success(
             request,
-            _("Afgewezen; %(s)s krijgt bericht en kan nu plaatsen kiezen.") % {"s": own.participant.student.full_name},
+            _("Afgewezen; %(s)s krijgt bericht en kan nu plaatsen kiezen.")
+            % {"s": own.participant.student.full_name},
         )
     else:
         messages.info(request, _("Deze eigen stageplaats was al afgewezen."))
@@ -146,4 +150,3 @@ def host_check(request, pk):
         services.set_host_status(host, form.cleaned_data["status"], reason=reason, actor=request.user)
         messages.success(request, _("De status van %(h)s is bijgewerkt.") % {"h": host.name})
     return redirect("placements:host_detail", pk=host.pk)
-

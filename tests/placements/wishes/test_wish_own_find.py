@@ -54,7 +54,9 @@ def submit_through_link(client, round_, student, **change):
 # --- the student through the link ---
 
 
-def test_a_student_submits_an_own_find_with_a_new_host_to_be_checked(client, login, coordinator, round_, students):
+def test_a_student_submits_an_own_find_with_a_new_host_to_be_checked(
+    client, login, coordinator, round_, students
+):
     url = link_of(students[0])
     page = client.get(url).content.decode()
     assert "Zelf een stageplaats gevonden?" in page
@@ -64,7 +66,8 @@ def test_a_student_submits_an_own_find_with_a_new_host_to_be_checked(client, log
     submit_through_link(client, round_, students[0], kinds=["family"])  # a double submit stores once
     own = OwnFind.objects.get()
     assert Host.objects.count() == hosts_before + 1
-    assert own.new_host and own.host.status == HostStatus.TO_CHECK
+    assert own.new_host
+    assert own.host.status == HostStatus.TO_CHECK
     assert own.host.postcode == "3992 AB"
     assert own.relation_kinds == ["family"]
     assert own.state == OwnFindState.SUBMITTED
@@ -78,10 +81,13 @@ def test_a_student_submits_an_own_find_with_a_new_host_to_be_checked(client, log
 
 
 def test_a_student_can_name_a_host_from_the_directory(client, round_, students, hosts):
-    response = submit_through_link(client, round_, students[0], host=hosts["bakker"].pk, name="", postcode="", city="")
+    response = submit_through_link(
+        client, round_, students[0], host=hosts["bakker"].pk, name="", postcode="", city=""
+    )
     assert response.status_code == 302
     own = OwnFind.objects.get()
-    assert own.host == hosts["bakker"] and not own.new_host
+    assert own.host == hosts["bakker"]
+    assert not own.new_host
     assert not Host.objects.filter(status=HostStatus.TO_CHECK).exists()
 
 
@@ -94,7 +100,9 @@ def test_a_host_to_be_checked_is_not_offered_to_other_students(client, round_, s
     # Not as a wish, and not as another student's own find either.
     with pytest.raises(wish_rounds.WishError):
         wish_rounds.save_wishes(participant_of(round_, students[1]), [(entered, "")], by="t")
-    response = submit_through_link(client, round_, students[1], host=entered.pk, name="", postcode="", city="")
+    response = submit_through_link(
+        client, round_, students[1], host=entered.pk, name="", postcode="", city=""
+    )
     assert response.status_code == 400
     assert OwnFind.objects.count() == 1
 
@@ -164,7 +172,9 @@ def test_a_closed_round_refuses_an_own_find(client, round_, students):
 # --- the coordinator's decision ---
 
 
-def test_approving_runs_the_placement_rules_and_shows_them(client, login, coordinator, round_, students, plan):
+def test_approving_runs_the_placement_rules_and_shows_them(
+    client, login, coordinator, round_, students, plan
+):
     # Groningen is beyond the plan's 15 km, and the plan forbids a family member's business.
     submit_through_link(client, round_, students[0], postcode="9712 AB", city="Groningen", kinds=["family"])
     own = OwnFind.objects.get()
@@ -173,7 +183,9 @@ def test_approving_runs_the_placement_rules_and_shows_them(client, login, coordi
     assert "hoogstens 15 km" in page
     assert "familie van de leerling" in page
     assert "nog niet gecontroleerd" in page
-    response = staff.post(reverse("placements:wish_own_find_approve", args=[own.pk]), {"reason": "Toch"}, follow=True)
+    response = staff.post(
+        reverse("placements:wish_own_find_approve", args=[own.pk]), {"reason": "Toch"}, follow=True
+    )
     assert "hoogstens 15 km" in response.content.decode()
     own.refresh_from_db()
     assert own.state == OwnFindState.SUBMITTED
@@ -195,7 +207,9 @@ def test_a_minors_working_time_is_checked(client, round_, students, plan):
 
     students[0].date_of_birth = date.today().replace(year=date.today().year - 14)
     students[0].save(update_fields=["date_of_birth"])
-    plan.default_schedule = [{"weekday": d, "start": "08:00", "end": "17:30", "break_minutes": 30} for d in range(5)]
+    plan.default_schedule = [
+        {"weekday": d, "start": "08:00", "end": "17:30", "break_minutes": 30} for d in range(5)
+    ]
     plan.save(update_fields=["default_schedule"])
     submit_through_link(client, round_, students[0])
     errors = own_finds.review(OwnFind.objects.get()).errors
@@ -218,20 +232,23 @@ def test_approve_needs_a_reason_for_a_warning_then_accepting_creates_the_placeme
     staff.post(approve, {"reason": "Gebeld met het pension; betrouwbaar."})
     staff.post(approve, {"reason": "Gebeld met het pension; betrouwbaar."})  # twice: once
     own.refresh_from_db()
-    assert own.state == OwnFindState.APPROVED and own.decided_by == coordinator
+    assert own.state == OwnFindState.APPROVED
+    assert own.decided_by == coordinator
     participant = participant_of(round_, students[0])
     assert participant.fixed_host == own.host == participant.proposed_host
     assert HistoryEntry.objects.filter(action="wishes:own_find_approve").count() == 1
 
     staff.post(reverse("placements:wish_round_run", args=[round_.pk]))
     participant.refresh_from_db()
-    assert participant.proposed_host == own.host and participant.proposal_reason == ProposalReason.FIXED
+    assert participant.proposed_host == own.host
+    assert participant.proposal_reason == ProposalReason.FIXED
     staff.post(reverse("placements:wish_round_accept", args=[round_.pk]))
     placement = Placement.objects.get(student=students[0])
     assert placement.host == own.host
     assert (placement.start_date, placement.end_date) == (own.start_date, own.end_date)
     supervisor = placement.primary_workplace_supervisor
-    assert supervisor.email == "petra@hooiberg.example" and supervisor.host == own.host
+    assert supervisor.email == "petra@hooiberg.example"
+    assert supervisor.host == own.host
     staff.post(reverse("placements:wish_round_accept", args=[round_.pk]))
     assert Placement.objects.filter(student=students[0]).count() == 1
 
@@ -260,7 +277,8 @@ def test_rejecting_needs_a_reason_and_tells_the_student(
     own.refresh_from_db()
     assert own.state == OwnFindState.REJECTED
     sent = [m for m in mail.outbox if "niet goedgekeurd" in m.subject]
-    assert len(sent) == 1 and students[0].email in sent[0].to[0]
+    assert len(sent) == 1
+    assert students[0].email in sent[0].to[0]
     assert "geen begeleider voor stagiairs" in sent[0].body
     # No wishes either: back on the chase list, and the new link shows the reason.
     assert participant_of(round_, students[0]).submitted_at is None
@@ -289,7 +307,10 @@ def test_a_leader_reads_but_cannot_decide(client, login, leader, round_, student
     own = OwnFind.objects.get()
     staff = login(leader)
     assert staff.get(reverse("placements:wish_own_find", args=[own.pk])).status_code == 200
-    assert staff.post(reverse("placements:wish_own_find_approve", args=[own.pk]), {"reason": "x"}).status_code == 403
+    assert (
+        staff.post(reverse("placements:wish_own_find_approve", args=[own.pk]), {"reason": "x"}).status_code
+        == 403
+    )
     assert OwnFind.objects.get().state == OwnFindState.SUBMITTED
 
 
@@ -310,13 +331,18 @@ def test_the_coordinator_checks_a_new_host_in_the_directory(client, login, coord
     staff = login(coordinator)
     listing = staff.get(reverse("placements:host_list")).content.decode()
     assert "nog te controleren" in listing
-    assert "Dierenpension De Hooiberg" in staff.get(reverse("placements:host_list"), {"status": "to_check"}).content.decode()
+    assert (
+        "Dierenpension De Hooiberg"
+        in staff.get(reverse("placements:host_list"), {"status": "to_check"}).content.decode()
+    )
     detail = staff.get(reverse("placements:host_detail", args=[entered.pk])).content.decode()
     assert "Na controle" in detail
     staff.post(reverse("placements:host_check", args=[entered.pk]), {"status": "unsuitable", "reason": ""})
     entered.refresh_from_db()
     assert entered.status == HostStatus.TO_CHECK  # unsuitable needs a reason
-    staff.post(reverse("placements:host_check", args=[entered.pk]), {"status": "active", "reason": "Bezocht."})
+    staff.post(
+        reverse("placements:host_check", args=[entered.pk]), {"status": "active", "reason": "Bezocht."}
+    )
     entered.refresh_from_db()
     assert entered.status == HostStatus.ACTIVE
     assert entered in wish_rounds.offered_hosts(round_)
