@@ -266,7 +266,7 @@ def run_allocation(round_: WishRound, actor=None) -> allocation.Result:
         hosts = {h.pk: h for h in offered_hosts(round_)}
         capacity = {pk: h.places_left for pk, h in hosts.items()}
         participants = list(
-            round_.participants.select_related("student", "fixed_host")
+            round_.participants.select_related("student", "fixed_host", "own_find")
             .prefetch_related("wishes")
             .order_by("pk")
         )
@@ -291,6 +291,10 @@ def run_allocation(round_: WishRound, actor=None) -> allocation.Result:
                 outcome[p.pk] = (p.fixed_host_id, rank, found["km"] if found else None, ProposalReason.FIXED)
                 if p.fixed_host_id in capacity:
                     capacity[p.fixed_host_id] -= 1
+                continue
+            if _own_find_waiting(p):
+                # The coordinator decides on the own find first; no other place meanwhile.
+                outcome[p.pk] = (None, None, None, ProposalReason.OWN_FIND)
                 continue
             if _student_problem(round_, student):
                 outcome[p.pk] = (None, None, None, ProposalReason.RULES)
@@ -522,6 +526,13 @@ def accept_round(
             actor=actor,
         )
     return created, refused
+
+
+def _own_find_waiting(participant) -> bool:
+    from placements.models import OwnFindState
+
+    own = getattr(participant, "own_find", None)
+    return own is not None and own.state == OwnFindState.SUBMITTED
 
 
 def _approved_own_find(participant):

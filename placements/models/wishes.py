@@ -102,6 +102,7 @@ class ProposalReason(models.TextChoices):
     NO_WISH = "no_wish", _("geen wens en geen passende plaats vrij")
     RULES = "rules", _("het rooster van het plan past niet bij de arbeidstijden van deze leerling")
     PLACED = "placed", _("heeft al een stage in deze periode")
+    OWN_FIND = "own_find", _("eigen stageplaats wacht op goedkeuring")
 
 
 class WishParticipantQuerySet(models.QuerySet):
