@@ -619,10 +619,11 @@ class DuoForm(LimitsMixin, forms.Form):
 
 
 def _plain_line(value: str) -> str:
-    """One line of text as typed: control characters (a pasted tab, an escape) are refused."""
+    """One line of text as typed: control characters (a pasted tab, an escape) and
+    markup brackets are refused; a name or an address never needs them."""
     value = (value or "").strip()
-    if any(ord(c) < 32 or ord(c) == 127 for c in value):
-        raise forms.ValidationError(_("Gebruik alleen gewone tekens, zonder tabs of regeleinden."))
+    if any(ord(c) < 32 or ord(c) == 127 or c in "<>" for c in value):
+        raise forms.ValidationError(_("Gebruik alleen gewone tekens, zonder tabs, regeleinden of < >."))
     return value
 
 

@@ -194,6 +194,8 @@ def approve(own: OwnFind, *, reason: str = "", actor=None) -> bool:
         raise WishError(_("Schrijf de reden in hoogstens %(n)s tekens.") % {"n": REASON_MAX})
     if own.state == OwnFindState.APPROVED:
         return False
+    if own.state == OwnFindState.REJECTED:
+        raise WishError(_("Deze eigen stageplaats is afgewezen; de leerling kan een nieuwe opgeven."))
     result = review(own)
     if result.errors:
         raise WishError(" ".join(result.errors))

@@ -77,6 +77,9 @@ def round_detail(request, pk):
         .select_related("participant__student", "host")
         .order_by("state", "participant__student__last_name", "pk")
     )
+    own_of = {own.participant_id: own for own in own_finds}
+    for p in participants:
+        p.own = own_of.get(p.pk)
     by_host: dict = {}
     for p in participants:
         if p.proposed_host_id:

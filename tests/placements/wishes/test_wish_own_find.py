@@ -78,6 +78,7 @@ def test_a_student_submits_an_own_find_with_a_new_host_to_be_checked(
     assert "Nog niet gekozen: 3 leerlingen" in round_page
     assert "Dierenpension De Hooiberg" in round_page
     assert "te controleren" in round_page
+    assert "eigen stageplaats: Dierenpension De Hooiberg" in round_page
 
 
 def test_a_student_can_name_a_host_from_the_directory(client, round_, students, hosts):
@@ -120,6 +121,8 @@ def test_the_allocation_never_places_another_student_at_a_host_to_be_checked(cli
     [
         {"name": "x" * 201},
         {"name": "Bakker\tBV"},
+        {"name": "<script>alert(1)</script>"},
+        {"contact_name": "Jan\x1b[31m"},
         {"name": ""},
         {"postcode": "12345"},
         {"city": "c" * 101},
@@ -361,3 +364,28 @@ def test_an_accepted_round_refuses_a_decision(client, login, coordinator, round_
     )
     assert "al aangenomen" in response.content.decode()
     assert OwnFind.objects.get().state == OwnFindState.SUBMITTED
+
+
+def test_the_round_page_stays_at_a_fixed_number_of_queries_with_own_finds(
+    login, coordinator, round_, department
+):
+    from tests.factories.placements import StudentFactory
+    from tests.querycount import assert_fixed_queries
+
+    client = login(coordinator)
+
+    def grow():
+        for i in range(4):
+            student = StudentFactory(department=department, year_group=3, postcode="3992 GH")
+            participant = WishParticipant.objects.create(round=round_, student=student)
+            data = {k.removeprefix("own-"): v for k, v in found(round_).items()}
+            data |= {
+                "host": None,
+                "name": f"Eigen plek {i}",
+                "kinds": [],
+                "start_date": round_.start_date,
+                "end_date": round_.end_date,
+            }
+            own_finds.submit(participant, data, by="t")
+
+    assert_fixed_queries(client, reverse("placements:wish_round", args=[round_.pk]), grow)
