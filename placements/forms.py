@@ -659,7 +659,7 @@ class OwnFindForm(LimitsMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.round = round_
         self.fields["host"].queryset = hosts
-        self.fields["host"].empty_label = _("— een nieuw stagebedrijf (vul hieronder in) —")
+        self.fields["host"].empty_label = _("— niet in de lijst —")
         self.fields["host"].label_from_instance = lambda h: f"{h.name}, {h.city}" if h.city else h.name
         self.fields["start_date"].initial = round_.start_date
         self.fields["end_date"].initial = round_.end_date
