@@ -20,7 +20,7 @@ from placements.models import HostStatus
 YEARS = 3
 # Two "would not place again" or two safety concerns: unsuitable; one of either: on watch.
 UNSUITABLE_AT = 2
-SEVERITY = {HostStatus.ACTIVE: 0, HostStatus.ON_WATCH: 1, HostStatus.UNSUITABLE: 2}
+SEVERITY = {HostStatus.TO_CHECK: 0, HostStatus.ACTIVE: 0, HostStatus.ON_WATCH: 1, HostStatus.UNSUITABLE: 2}
 SAFETY_KINDS = (
     "social_unsafety",
     "discrimination_host",

@@ -18,6 +18,7 @@ from placements.models import Placement, PlacementState, PlanKind
 from placements.rules import (
     host_kind_forbidden,
     host_lacks_sbb,
+    host_not_checked,
     host_too_far,
     host_unsuitable,
     period_problem,
@@ -239,6 +240,9 @@ def check_placement(placement: Placement, supervisor_count: int | None = None) -
     unsuitable = host_unsuitable(host)
     if unsuitable and host_changed:
         result.errors.append(unsuitable)
+    unchecked = host_not_checked(host)
+    if unchecked and host_changed:
+        result.warnings.append(unchecked)
     sbb = host_lacks_sbb(plan, host, on=start)
     if sbb:
         result.errors.append(sbb)

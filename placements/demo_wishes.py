@@ -1,12 +1,21 @@
 """Demo: an open wish round for the vmbo snuffelstage with wishes, a duo wish,
-students still to choose and a computed proposal (issue 15: 5). Safe to run twice."""
+students still to choose, an own find awaiting approval at a new host "te
+controleren", and a computed proposal (issue 15: 1, 5). Safe to run twice."""
 
 from datetime import date, timedelta
 
 from django.utils import timezone
 
-from placements import wish_rounds
-from placements.models import Host, Student, WishParticipant, WishRound, WishRoundState, WorkplaceSupervisor
+from placements import own_finds, wish_rounds
+from placements.models import (
+    Host,
+    OwnFind,
+    Student,
+    WishParticipant,
+    WishRound,
+    WishRoundState,
+    WorkplaceSupervisor,
+)
 
 EXTRA_HOSTS = [
     # name, city, postcode, sector, capacity, supervisor
@@ -48,7 +57,25 @@ STUDENTS = [
     ("240126", "Lina", "", "Haddou", date(2011, 12, 14), "3C", "Dienstverlening en producten", "3704 NP"),
     ("240127", "Thijs", "", "Vos", date(2011, 8, 8), "3C", "Produceren, installeren en energie", "3583 RS"),
     ("240128", "Zoë", "", "Peters", date(2011, 4, 21), "3C", "Zorg en welzijn", "3995 TV"),
+    ("240129", "Sanne", "", "Jansen", date(2011, 6, 9), "3C", "Groen", "3994 AB"),
 ]
+
+# 240129 found a place herself: a riding school the directory does not know yet.
+OWN_FIND = (
+    "240129",
+    {
+        "host": None,
+        "name": "Manege De Hoefslag",
+        "address": "Hoefweg 12",
+        "postcode": "3994 KL",
+        "city": "Houten",
+        "sector": "Dierverzorging, paarden",
+        "kinds": [],
+        "contact_name": "Ria de Hoef",
+        "contact_email": "ria@dehoefslag.example",
+        "contact_phone": "030-6371234",
+    },
+)
 
 # number -> wished host names, best first, and a duo partner's number
 WISHES = {
@@ -124,6 +151,17 @@ def seed(core, plan):
             duo_with=by_number.get(partner) if partner else None,
             by=by_number[number].full_name,
         )
+    _seed_own_find(round_, by_number)
     if round_.proposal_run_at is None:
         wish_rounds.run_allocation(round_)
     return round_
+
+
+def _seed_own_find(round_, by_number):
+    """One own find awaiting the coordinator's approval (the round page lists it)."""
+    number, data = OWN_FIND
+    participant = round_.participants.filter(student=by_number[number]).first()
+    if participant is None or OwnFind.objects.filter(participant=participant).exists():
+        return
+    values = data | {"start_date": round_.start_date, "end_date": round_.end_date}
+    own_finds.submit(participant, values, by=by_number[number].full_name)

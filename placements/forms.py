@@ -626,3 +626,141 @@ class DuoForm(LimitsMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["partner"].queryset = candidates
         self.fields["partner"].label_from_instance = lambda p: f"{p.student} ({p.start_date:%d-%m-%Y})"
+
+
+# --- own finds in a wish round (placements.own_finds) ---
+
+
+def _plain_line(value: str) -> str:
+    """One line of text as typed: control characters (a pasted tab, an escape) and
+    markup brackets are refused; a name or an address never needs them."""
+    value = (value or "").strip()
+    if any(ord(c) < 32 or ord(c) == 127 or c in "<>" for c in value):
+        raise forms.ValidationError(_("Gebruik alleen gewone tekens, zonder tabs, regeleinden of < >."))
+    return value
+
+
+class OwnFindForm(LimitsMixin, forms.Form):
+    """A place the student found: a host from the directory or a new one, the
+    contact person and the dates (within the round's period)."""
+
+    host = forms.ModelChoiceField(
+        label=_l("Stagebedrijf uit de lijst"),
+        queryset=Host.objects.none(),
+        required=False,
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    name = forms.CharField(label=_l("Naam van het bedrijf"), max_length=200, required=False)
+    address = forms.CharField(label=_l("Adres"), max_length=200, required=False)
+    postcode = forms.CharField(label=_l("Postcode"), max_length=7, required=False)
+    city = forms.CharField(label=_l("Plaats"), max_length=100, required=False)
+    sector = forms.CharField(label=_l("Sector (wat voor bedrijf)"), max_length=100, required=False)
+    kinds = forms.MultipleChoiceField(
+        label=_l("Klopt een van deze?"),
+        choices=HostKind.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    contact_name = forms.CharField(label=_l("Contactpersoon"), max_length=150)
+    contact_email = forms.EmailField(label=_l("E-mailadres van de contactpersoon"), max_length=254)
+    contact_phone = forms.CharField(label=_l("Telefoon van de contactpersoon"), max_length=30, required=False)
+    start_date = forms.DateField(label=_l("Begindatum"), widget=DateInput())
+    end_date = forms.DateField(label=_l("Einddatum"), widget=DateInput())
+
+    def __init__(self, *args, hosts, round_, **kwargs):
+        kwargs.setdefault("prefix", "own")
+        super().__init__(*args, **kwargs)
+        self.round = round_
+        self.fields["host"].queryset = hosts
+        self.fields["host"].empty_label = _("— niet in de lijst —")
+        self.fields["host"].label_from_instance = lambda h: f"{h.name}, {h.city}" if h.city else h.name
+        self.fields["start_date"].initial = round_.start_date
+        self.fields["end_date"].initial = round_.end_date
+
+    def clean_name(self):
+        return _plain_line(self.cleaned_data["name"])
+
+    def clean_address(self):
+        return _plain_line(self.cleaned_data["address"])
+
+    def clean_city(self):
+        return _plain_line(self.cleaned_data["city"])
+
+    def clean_sector(self):
+        return _plain_line(self.cleaned_data["sector"])
+
+    def clean_contact_name(self):
+        value = _plain_line(self.cleaned_data["contact_name"])
+        if not value:
+            raise forms.ValidationError(_("Vul de naam van de contactpersoon in."))
+        return value
+
+    def clean_contact_phone(self):
+        value = _plain_line(self.cleaned_data["contact_phone"])
+        if value and not all(c.isdigit() or c in " +-()" for c in value):
+            raise forms.ValidationError(_("Een telefoonnummer bestaat uit cijfers, spaties, + en -."))
+        return value
+
+    def clean_postcode(self):
+        return normalise_postcode(self.cleaned_data["postcode"])
+
+    def clean(self):
+        from placements.rules import period_problem
+
+        data = super().clean()
+        if data.get("host") is not None and data.get("name"):
+            raise forms.ValidationError(
+                _("Kies een stagebedrijf uit de lijst óf vul een nieuw bedrijf in, niet allebei.")
+            )
+        if data.get("host") is None and "host" not in self.errors:
+            for field, message in (
+                ("name", _("Vul de naam van het bedrijf in, of kies er een uit de lijst.")),
+                ("postcode", _("Vul de postcode van het bedrijf in.")),
+                ("city", _("Vul de plaats van het bedrijf in.")),
+            ):
+                if not data.get(field) and field not in self.errors:
+                    self.add_error(field, message)
+        start, end = data.get("start_date"), data.get("end_date")
+        problem = period_problem(start, end)
+        if problem:
+            self.add_error("end_date", problem)
+        elif start and end and (start < self.round.start_date or end > self.round.end_date):
+            self.add_error(
+                "end_date",
+                _("De stage valt binnen de periode van deze ronde: %(s)s tot en met %(e)s.")
+                % {"s": f"{self.round.start_date:%d-%m-%Y}", "e": f"{self.round.end_date:%d-%m-%Y}"},
+            )
+        return data
+
+
+class OwnFindApproveForm(LimitsMixin, forms.Form):
+    reason = forms.CharField(
+        label=_l("Reden om toch goed te keuren (bij waarschuwingen)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=500,
+        required=False,
+    )
+
+
+class OwnFindRejectForm(LimitsMixin, forms.Form):
+    reason = forms.CharField(
+        label=_l("Waarom wijst u af? De leerling leest dit."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=500,
+    )
+
+
+class HostCheckForm(LimitsMixin, forms.Form):
+    """The coordinator's verdict on a host a student entered (status "te controleren")."""
+
+    status = forms.ChoiceField(
+        label=_l("Na controle"),
+        choices=[(HostStatus.ACTIVE, _l("geschikt: actief")), (HostStatus.UNSUITABLE, _l("ongeschikt"))],
+    )
+    reason = forms.CharField(label=_l("Toelichting"), max_length=2000, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("status") == HostStatus.UNSUITABLE and not (data.get("reason") or "").strip():
+            self.add_error("reason", _("Geef aan waarom dit bedrijf ongeschikt is."))
+        return data

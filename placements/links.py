@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from placements import services
@@ -213,11 +214,12 @@ class WishLink(LinkHandler):
         participant = target_of(link)
         return getattr(participant, "placement", None)
 
-    def _page(self, request, link, participant, form, status=200):
+    def _page(self, request, link, participant, form, status=200, own_form=None):
         from placements.wish_rounds import offered_hosts
 
         round_ = participant.round
         hosts = getattr(form, "hosts", None) or offered_hosts(round_)
+        token = request.resolver_match.kwargs["token"]
         return render(
             request,
             "placements/links/wishes.html",
@@ -226,6 +228,10 @@ class WishLink(LinkHandler):
                 "round": round_,
                 "participant": participant,
                 "form": form,
+                "own_form": own_form or own_find_form(participant),
+                "link_url": reverse("access_link", args=[token]),
+                "found_url": reverse("access_link_action", args=[token, "found"]),
+                "own_find": own_find_of(participant),
                 "places": _filtered_places(request, hosts, participant.student.postcode),
                 "sectors": sorted({h.sector for h in hosts if h.sector}),
                 "wishes": list(participant.wishes.select_related("host")),
@@ -293,6 +299,63 @@ class WishLink(LinkHandler):
             return self._page(request, link, participant, form, status=400)
         messages.success(request, _("Je keuzes zijn opgeslagen. Je kunt ze wijzigen tot de ronde sluit."))
         return redirect(request.path)
+
+    def post_found(self, request, link):
+        """/l/<token>/found/: the student found a place themselves."""
+        from placements.own_finds import submit
+        from placements.wish_rounds import WishError
+
+        participant = _participant(link)
+        if participant is None:
+            return render(request, "links/unknown.html", status=404)
+        if not participant.round.is_open:
+            return render(
+                request,
+                "placements/links/wishes_closed.html",
+                {"link": link, "round": participant.round},
+                status=410,
+            )
+        own_form = own_find_form(participant, request.POST)
+        if own_form.is_valid():
+            try:
+                submit(participant, own_form.cleaned_data, by=link.recipient_name)
+            except WishError as error:
+                own_form.add_error(None, error.messages[0])
+            else:
+                messages.success(
+                    request, _("Je eigen stageplaats is opgeslagen. De stagecoördinator bekijkt hem.")
+                )
+                return redirect("../")
+        return self._page(request, link, participant, self._form(participant), status=400, own_form=own_form)
+
+
+def own_find_of(participant):
+    from placements.models import OwnFind
+
+    return OwnFind.objects.filter(participant=participant).select_related("host").first()
+
+
+def own_find_form(participant, data=None):
+    """The own-find form, filled in with what the student sent before."""
+    from placements.forms import OwnFindForm
+    from placements.own_finds import RELATION_KINDS, choosable_hosts
+
+    own = own_find_of(participant)
+    initial = {}
+    if own is not None:
+        initial = {
+            "contact_name": own.contact_name,
+            "contact_email": own.contact_email,
+            "contact_phone": own.contact_phone,
+            "start_date": own.start_date,
+            "end_date": own.end_date,
+            "kinds": [*own.relation_kinds, *(k for k in own.host.kinds if k not in RELATION_KINDS)],
+        }
+        if own.new_host:
+            initial |= {f: getattr(own.host, f) for f in ("name", "address", "postcode", "city", "sector")}
+        else:
+            initial["host"] = own.host_id
+    return OwnFindForm(data, hosts=choosable_hosts(participant), round_=participant.round, initial=initial)
 
 
 def _filtered_places(request, hosts, postcode):

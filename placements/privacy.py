@@ -18,3 +18,23 @@ def clear_wish_texts(student_ids) -> int:
         .update(proposal_reason="", submitted_by="")
     )
     return changed
+
+
+@retention.for_students
+def clear_own_find_texts(student_ids) -> int:
+    """An own find keeps the host and dates (the placement has them too); the
+    contact person, who sent it and the reason of the decision go."""
+    from placements.models import OwnFind
+
+    return (
+        OwnFind.objects.filter(participant__student_id__in=student_ids)
+        .exclude(contact_name="", contact_email="", contact_phone="", submitted_by="", decision_reason="")
+        .update(
+            contact_name="",
+            contact_email="",
+            contact_phone="",
+            submitted_by="",
+            decision_reason="",
+            relation_kinds=[],
+        )
+    )

@@ -45,6 +45,14 @@ def host_unsuitable(host) -> str | None:
     return None
 
 
+def host_not_checked(host) -> str | None:
+    """A host a student entered with an own find is placed only after the
+    coordinator looked at it (a warning: the coordinator may go on)."""
+    if host.is_to_check:
+        return _("%(host)s is door een leerling ingevoerd en nog niet gecontroleerd.") % {"host": host.name}
+    return None
+
+
 def host_lacks_sbb(plan, host, on: date) -> str | None:
     """Leerwerktraject (UB WVO art. 2.64) and mbo (WEB art. 7.2.8): an SBB-recognised host."""
     if not plan.requires_sbb or host.has_valid_sbb(on=on):

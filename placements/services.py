@@ -324,14 +324,20 @@ def _sync_workplace_supervisors(placement: Placement, supervisors: list, primary
         )
 
 
-def create_placement(values: dict, *, supervisors=(), primary=None, actor=None, accept_warnings=False):
-    """Check and save a new placement (state draft). Returns (placement or None, CheckResult):
-    nothing is saved when there is an error, or a warning not accepted."""
+def check_new_placement(values: dict):
+    """The checks ``create_placement`` runs, without saving: (unsaved placement,
+    CheckResult). An own find is judged by these before it is approved."""
     from placements.checks import check_placement
 
     placement = Placement()
     _apply(placement, values)
-    result = check_placement(placement)
+    return placement, check_placement(placement)
+
+
+def create_placement(values: dict, *, supervisors=(), primary=None, actor=None, accept_warnings=False):
+    """Check and save a new placement (state draft). Returns (placement or None, CheckResult):
+    nothing is saved when there is an error, or a warning not accepted."""
+    placement, result = check_new_placement(values)
     if result.errors or (result.warnings and not accept_warnings):
         return None, result
     with transaction.atomic():

@@ -14,6 +14,7 @@ from django.db import connection, transaction
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from placements import allocation, services
 from placements.checks import check_working_time, overlapping
@@ -31,7 +32,7 @@ from placements.models import (
     WishRoundState,
 )
 from placements.rules import host_refusals
-from stagebeheer.history import record
+from stagebeheer.history import line, record
 
 PURPOSE = "placements-wishes"
 NEAREST_OPTIONS = 10  # places offered to the solver for a student without usable wish
@@ -57,7 +58,9 @@ def offered_hosts(round_: WishRound):
     places left in the round's period (capacity minus placements that overlap it)."""
     hosts = list(
         Host.objects.filter(school_id=round_.plan.department.school_id)
-        .exclude(status=HostStatus.UNSUITABLE)
+        # A host a student entered is offered to no one until checked; only its
+        # own find reaches it (the approval pins the participant there).
+        .exclude(status__in=[HostStatus.UNSUITABLE, HostStatus.TO_CHECK])
         .exclude(pk__in=round_.excluded_hosts.values("pk"))
         .order_by("name", "pk")
     )
@@ -93,7 +96,12 @@ def open_round(plan, *, title, start_date: date, end_date: date, closes_on: date
         WishParticipant.objects.bulk_create(
             [WishParticipant(round=round_, student=s) for s in cohort(plan).order_by("pk")]
         )
-        record(plan, action="wishes:open", summary=_("Wensronde geopend: %(t)s") % {"t": title}, actor=actor)
+        record(
+            plan,
+            action="wishes:open",
+            summary=line(gettext_noop("Wensronde geopend: %(t)s"), t=title),
+            actor=actor,
+        )
         for participant in round_.participants.select_related("student"):
             send_link(participant, actor=actor)
     return round_
@@ -124,14 +132,27 @@ def send_reminders(today: date) -> int:
     return sent
 
 
-def send_link(participant: WishParticipant, actor=None, reminder=False) -> bool:
-    """Mail the student a link to the wish form; it works until the round closes."""
+def send_link(participant: WishParticipant, actor=None, reminder=False, rejected=None) -> bool:
+    """Mail the student a link to the wish form; it works until the round closes.
+    With ``rejected`` (an own find) the mail says why and invites wishes instead."""
     from stagebeheer.mail import queue_mail
     from stagebeheer.models import AccessLink
 
     student, round_ = participant.student, participant.round
     if not student.email:
         return False
+    if rejected is not None and not round_.is_open:
+        # The round closed: no link, the coordinator places the student.
+        queue_mail(
+            to_email=student.email,
+            to_name=student.full_name,
+            subject=_("Je eigen stageplaats is niet goedgekeurd"),
+            template="placements/mail/own_find_rejected",
+            context={"round": round_, "own_find": rejected, "url": ""},
+            related=round_.plan,
+            department=round_.plan.department,
+        )
+        return True
     days = max((round_.closes_on - timezone.localdate()).days + 1, 1)
     link, token = AccessLink.issue(
         purpose=PURPOSE,
@@ -143,21 +164,33 @@ def send_link(participant: WishParticipant, actor=None, reminder=False) -> bool:
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
         days=days,
     )
+    if rejected is not None:
+        subject = _("Je eigen stageplaats is niet goedgekeurd")
+    elif reminder:
+        subject = _("Herinnering: kies je stageplaatsen vóór %(c)s")
+    else:
+        subject = _("Kies je stageplaatsen: %(t)s")
     queue_mail(
         to_email=student.email,
         to_name=student.full_name,
-        subject=(
-            _("Herinnering: kies je stageplaatsen vóór %(c)s")
-            if reminder
-            else _("Kies je stageplaatsen: %(t)s")
-        )
-        % {"t": round_.title, "c": f"{round_.closes_on:%d-%m-%Y}"},
-        template="placements/mail/wishes",
-        context={"round": round_, "url": AccessLink.url_for(token), "link": link, "reminder": reminder},
+        subject=subject % {"t": round_.title, "c": f"{round_.closes_on:%d-%m-%Y}"},
+        template="placements/mail/own_find_rejected" if rejected is not None else "placements/mail/wishes",
+        context={
+            "round": round_,
+            "url": AccessLink.url_for(token),
+            "link": link,
+            "reminder": reminder,
+            "own_find": rejected,
+        },
         related=round_.plan,
         department=round_.plan.department,
     )
     return True
+
+
+def send_rejection(participant: WishParticipant, own_find, actor=None) -> bool:
+    """Tell the student their own find was rejected, why, and how to choose wishes (placements.own_finds)."""
+    return send_link(participant, actor=actor, rejected=own_find)
 
 
 def _require_open(round_: WishRound):
@@ -207,7 +240,7 @@ def close_round(round_: WishRound, actor=None) -> bool:
         record(
             round_.plan,
             action="wishes:close",
-            summary=_("Wensronde gesloten: %(t)s") % {"t": round_.title},
+            summary=line(gettext_noop("Wensronde gesloten: %(t)s"), t=round_.title),
             actor=actor,
         )
     return bool(closed)
@@ -239,7 +272,7 @@ def run_allocation(round_: WishRound, actor=None) -> allocation.Result:
         hosts = {h.pk: h for h in offered_hosts(round_)}
         capacity = {pk: h.places_left for pk, h in hosts.items()}
         participants = list(
-            round_.participants.select_related("student", "fixed_host")
+            round_.participants.select_related("student", "fixed_host", "own_find")
             .prefetch_related("wishes")
             .order_by("pk")
         )
@@ -264,6 +297,10 @@ def run_allocation(round_: WishRound, actor=None) -> allocation.Result:
                 outcome[p.pk] = (p.fixed_host_id, rank, found["km"] if found else None, ProposalReason.FIXED)
                 if p.fixed_host_id in capacity:
                     capacity[p.fixed_host_id] -= 1
+                continue
+            if _own_find_waiting(p):
+                # The coordinator decides on the own find first; no other place meanwhile.
+                outcome[p.pk] = (None, None, None, ProposalReason.OWN_FIND)
                 continue
             if _student_problem(round_, student):
                 outcome[p.pk] = (None, None, None, ProposalReason.RULES)
@@ -301,7 +338,7 @@ def run_allocation(round_: WishRound, actor=None) -> allocation.Result:
         record(
             round_.plan,
             action="wishes:run",
-            summary=_("Verdeling berekend: %(t)s") % {"t": round_.title},
+            summary=line(gettext_noop("Verdeling berekend: %(t)s"), t=round_.title),
             actor=actor,
         )
     return result
@@ -377,8 +414,9 @@ def move(round_: WishRound, participant: WishParticipant, host: Host | None, act
         record(
             round_.plan,
             action="wishes:move",
-            summary=_("%(s)s in het voorstel naar %(h)s")
-            % {"s": participant.student.full_name, "h": host.name},
+            summary=line(
+                gettext_noop("%(s)s in het voorstel naar %(h)s"), s=participant.student.full_name, h=host.name
+            ),
             actor=actor,
         )
 
@@ -395,8 +433,13 @@ def set_offered(round_: WishRound, host: Host, offered: bool, actor=None) -> Non
     record(
         round_.plan,
         action="wishes:offer",
-        summary=(_("%(h)s weer aangeboden in %(t)s") if offered else _("%(h)s niet aangeboden in %(t)s"))
-        % {"h": host.name, "t": round_.title},
+        summary=line(
+            gettext_noop("%(h)s weer aangeboden in %(t)s")
+            if offered
+            else gettext_noop("%(h)s niet aangeboden in %(t)s"),
+            h=host.name,
+            t=round_.title,
+        ),
         actor=actor,
     )
 
@@ -434,7 +477,7 @@ def accept_round(
         plan = round_.plan
         participants = list(
             round_.participants.filter(proposed_host__isnull=False, placement__isnull=True)
-            .select_related("student", "proposed_host")
+            .select_related("student", "proposed_host", "own_find")
             .prefetch_related("proposed_host__workplace_supervisors")
             .order_by("pk")
         )
@@ -442,17 +485,25 @@ def accept_round(
         by_student = {}
         for p in participants:
             host = p.proposed_host
+            values = {
+                "plan": plan,
+                "student": p.student,
+                "host": host,
+                "start_date": round_.start_date,
+                "end_date": round_.end_date,
+                "schedule": list(plan.default_schedule or []),
+            }
             workplace = [w for w in host.workplace_supervisors.all() if w.is_active][:1]
+            own = _approved_own_find(p)
+            if own is not None:
+                # The student's own find: its dates, relation and contact person.
+                from placements.own_finds import values_for, workplace_supervisor_for
+
+                values = values_for(own) | {"plan": plan, "student": p.student, "host": host}
+                workplace = [workplace_supervisor_for(own)]
+            values["school_supervisor_id"] = supervisor_of.get(p.student_id)
             placement, result = services.create_placement(
-                {
-                    "plan": plan,
-                    "student": p.student,
-                    "host": host,
-                    "start_date": round_.start_date,
-                    "end_date": round_.end_date,
-                    "schedule": list(plan.default_schedule or []),
-                    "school_supervisor_id": supervisor_of.get(p.student_id),
-                },
+                values,
                 supervisors=workplace,
                 actor=actor,
                 accept_warnings=True,
@@ -483,10 +534,27 @@ def accept_round(
         record(
             plan,
             action="wishes:accept",
-            summary=_("Voorstel aangenomen: %(n)s stages aangemaakt") % {"n": len(created)},
+            summary=line(gettext_noop("Voorstel aangenomen: %(n)s stages aangemaakt"), n=len(created)),
             actor=actor,
         )
     return created, refused
+
+
+def _own_find_waiting(participant) -> bool:
+    from placements.models import OwnFindState
+
+    own = getattr(participant, "own_find", None)
+    return own is not None and own.state == OwnFindState.SUBMITTED
+
+
+def _approved_own_find(participant):
+    """The participant's approved own find, when the proposal keeps its host."""
+    from placements.models import OwnFindState
+
+    own = getattr(participant, "own_find", None)
+    if own is not None and own.state == OwnFindState.APPROVED and own.host_id == participant.proposed_host_id:
+        return own
+    return None
 
 
 def _known_school_supervisors(student_ids) -> dict[int, int]:

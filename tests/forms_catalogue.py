@@ -91,6 +91,14 @@ def _placement_form(data):
     }
 
 
+def _own_find_form(data):
+    from placements.models import Host, WishRound
+
+    placement = data["placement"]
+    round_ = WishRound(plan=placement.plan, start_date=placement.start_date, end_date=placement.end_date)
+    return {"hosts": Host.objects.filter(school=data["department"].school), "round_": round_}
+
+
 def _student_form(data):
     from stagebeheer.models import User
 
@@ -142,6 +150,7 @@ FORM_KWARGS = {
     "placements.forms.HoursForm": lambda data: {"placement": data["placement"]},
     "placements.forms.DuoForm": _duo_form,
     "placements.forms.PlanForm": lambda data: {"department": data["department"]},
+    "placements.forms.OwnFindForm": _own_find_form,
     "visits.forms.MomentForm": lambda data: {"placement": data["placement"]},
     "visits.forms.MoveForm": lambda data: {"placement": data["placement"]},
     "visits.forms.VisitLogForm": lambda data: {"instance": data["visit"]},

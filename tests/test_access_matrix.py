@@ -213,6 +213,7 @@ class World:
             "export_fmt": {"fmt": "csv"},
             "wish_round": {"pk": o["wish_round"].pk},
             "wish_participant": {"pk": o["wish_participant"].pk},
+            "own_find": {"pk": o["own_find"].pk},
             "membership": {"pk": o["membership"].pk},
             "person": {"pk": o["person"].pk},
         }[kind]
@@ -225,7 +226,7 @@ def _second_half(placement, supervisor, coordinator):
     from assessments.presets import apply_default
     from evaluations.models import DossierExport, EvaluationInvitation, PlanReview
     from evaluations.services import current_form
-    from placements.models import WishParticipant, WishRound
+    from placements.models import OwnFind, WishParticipant, WishRound
     from tests.factories.assessments import FrameworkFactory
 
     wish_round = WishRound.objects.create(
@@ -236,6 +237,14 @@ def _second_half(placement, supervisor, coordinator):
         closes_on=placement.start_date,
     )
     participant = WishParticipant.objects.create(round=wish_round, student=placement.student)
+    own_find = OwnFind.objects.create(
+        participant=participant,
+        host=placement.host,
+        contact_name="Petra Hooiberg",
+        contact_email="petra@hooiberg.example",
+        start_date=placement.start_date,
+        end_date=placement.end_date,
+    )
     framework = FrameworkFactory(department=placement.plan.department)
     setup = apply_default(placement.plan)
     final = setup.rounds.get(kind="final")
@@ -257,6 +266,7 @@ def _second_half(placement, supervisor, coordinator):
         "dossier": DossierExport.objects.create(plan=placement.plan, requested_by=coordinator),
         "wish_round": wish_round,
         "wish_participant": participant,
+        "own_find": own_find,
         "membership": supervisor.memberships.first(),
         "person": supervisor,
     }

@@ -110,6 +110,8 @@ track("placements.Host")
 track("placements.WorkplaceSupervisor")
 track("placements.Placement", department="plan__department_id")
 track("placements.HoursEntry", department="placement__plan__department_id")
+# An own find and the coordinator's decision on it (approved despite a warning, rejected: why).
+track("placements.OwnFind", department="participant__round__plan__department_id")
 # A worker's claim on a PDF render (who, since when) is bookkeeping, not history.
 LEASE_FIELDS = ("pdf_claimed_at", "pdf_claimed_by", "signed_pdf_claimed_at", "signed_pdf_claimed_by")
 track(

@@ -6,6 +6,8 @@ from placements.models.plan import HostKind, PlacementPlan, PlanKind, ScheduleTy
 from placements.models.student import Guardian, Outflow, Student
 from placements.models.wishes import (
     MAX_WISHES,
+    OwnFind,
+    OwnFindState,
     ProposalReason,
     Wish,
     WishParticipant,
@@ -24,6 +26,8 @@ __all__ = [
     "ImportMapping",
     "LearningGoal",
     "Outflow",
+    "OwnFind",
+    "OwnFindState",
     "Placement",
     "PlacementPlan",
     "PlacementState",

@@ -13,6 +13,8 @@ class HostStatus(models.TextChoices):
     ACTIVE = "active", _("actief")
     ON_WATCH = "on_watch", _("onder toezicht")
     UNSUITABLE = "unsuitable", _("ongeschikt")
+    # Entered by a student with an own find: not offered to others until checked.
+    TO_CHECK = "to_check", _("te controleren")
 
 
 class HostQuerySet(models.QuerySet):
@@ -81,6 +83,10 @@ class Host(models.Model):
     @property
     def is_unsuitable(self) -> bool:
         return self.status == HostStatus.UNSUITABLE
+
+    @property
+    def is_to_check(self) -> bool:
+        return self.status == HostStatus.TO_CHECK
 
 
 class WorkplaceSupervisorQuerySet(models.QuerySet):

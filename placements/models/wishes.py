@@ -102,6 +102,7 @@ class ProposalReason(models.TextChoices):
     NO_WISH = "no_wish", _("geen wens en geen passende plaats vrij")
     RULES = "rules", _("het rooster van het plan past niet bij de arbeidstijden van deze leerling")
     PLACED = "placed", _("heeft al een stage in deze periode")
+    OWN_FIND = "own_find", _("eigen stageplaats wacht op goedkeuring")
 
 
 class WishParticipantQuerySet(models.QuerySet):
@@ -203,3 +204,66 @@ class Wish(models.Model):
 
     def __str__(self):
         return f"{self.rank}. {self.host_id}"
+
+
+class OwnFindState(models.TextChoices):
+    SUBMITTED = "submitted", _("wacht op goedkeuring")
+    APPROVED = "approved", _("goedgekeurd")
+    REJECTED = "rejected", _("afgewezen")
+
+
+class OwnFindQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Whoever sees the participant (WishParticipant.visible_to)."""
+        return self.filter(participant__in=WishParticipant.objects.visible_to(user))
+
+
+class OwnFind(models.Model):
+    """A place the student found themselves (eigen stageplaats), instead of wishes.
+    The coordinator approves it against the plan's rules; approval pins the
+    participant to the host (``fixed_host``), so accepting the round makes the
+    placement with these dates and this contact. One per participant: a new
+    submission replaces the old one while it waits."""
+
+    participant = models.OneToOneField(WishParticipant, on_delete=models.CASCADE, related_name="own_find")
+    host = models.ForeignKey(
+        "placements.Host", on_delete=models.CASCADE, related_name="+", verbose_name=_("stagebedrijf")
+    )
+    # The student entered the host: it is new in the directory, status "te controleren".
+    new_host = models.BooleanField(_("nieuw stagebedrijf"), default=False)
+    contact_name = models.CharField(_("contactpersoon"), max_length=150)
+    contact_email = models.EmailField(_("e-mailadres van de contactpersoon"))
+    contact_phone = models.CharField(_("telefoon van de contactpersoon"), max_length=30, blank=True)
+    start_date = models.DateField(_("begindatum"))
+    end_date = models.DateField(_("einddatum"))
+    # How the student relates to the host (family, own side job): a plan may forbid these.
+    relation_kinds = models.JSONField(_("relatie met het stagebedrijf"), default=list, blank=True)
+    state = models.CharField(
+        _("status"), max_length=10, choices=OwnFindState.choices, default=OwnFindState.SUBMITTED
+    )
+    submitted_at = models.DateTimeField(_("ingediend op"), default=timezone.now)
+    submitted_by = models.CharField(_("ingediend door"), max_length=150, blank=True)
+    decided_at = models.DateTimeField(_("beoordeeld op"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # Why it was rejected, or why it was approved despite a warning.
+    decision_reason = models.CharField(_("toelichting bij het besluit"), max_length=500, blank=True)
+
+    objects = OwnFindQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("eigen stageplaats")
+        verbose_name_plural = _("eigen stageplaatsen")
+        ordering = ["participant", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(state__in=OwnFindState.values), name="own_find_state_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(end_date__gte=models.F("start_date")), name="own_find_dates_ordered"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.participant} — {self.host_id}"

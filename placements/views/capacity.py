@@ -123,7 +123,8 @@ def match(request, pk):
     hosts = list(
         Host.objects.visible_to(request.user)
         .filter(school_id=plan.department.school_id)
-        .exclude(status=HostStatus.UNSUITABLE)
+        # Not yet checked (entered by a student with an own find): not suggested to others.
+        .exclude(status__in=[HostStatus.UNSUITABLE, HostStatus.TO_CHECK])
     )
     used = dict(
         overlapping(Placement.objects.filter(host_id__in=[h.pk for h in hosts]), start, end)

@@ -55,6 +55,8 @@ def host_list(request):
             "can_edit": coordinator_departments(request.user).exists(),
             "today": today,
             "filters": {k: request.GET.get(k, "") for k in ("q", "status")},
+            # Hosts students entered with an own find, flagged for the coordinator.
+            "to_check": Host.objects.visible_to(request.user).filter(status=HostStatus.TO_CHECK).count(),
         },
     )
 
@@ -79,6 +81,7 @@ def host_detail(request, pk):
             "can_edit": can_edit,
             "kinds": [HostKind(k).label for k in host.kinds if k in HostKind.values],
             "sbb_valid": host.has_valid_sbb(),
+            "may_check": host.is_to_check and may_set_host_status(request.user, host),
             "panels": panels_for_slot("host_detail", request, host),
         },
     )

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from placements import wish_rounds
-from placements.models import Host, PlacementPlan, Wish, WishParticipant, WishRound, WishRoundState
+from placements.models import Host, OwnFind, PlacementPlan, Wish, WishParticipant, WishRound, WishRoundState
 from placements.views.common import get_editable
 from placements.wish_forms import MoveForm, OfferForm, OpenRoundForm, WishForm
 from stagebeheer.scoping import get_visible_or_404
@@ -70,7 +70,16 @@ def round_detail(request, pk):
         .prefetch_related(Prefetch("wishes", queryset=Wish.objects.select_related("host")))
     )
     can_edit = WishRound.objects.editable_by(request.user).filter(pk=round_.pk).exists()
+    # Someone who submitted an own find has chosen too (submitted_at is set by either).
     waiting = [p for p in participants if p.submitted_at is None]
+    own_finds = list(
+        OwnFind.objects.filter(participant__in=[p.pk for p in participants])
+        .select_related("participant__student", "host")
+        .order_by("state", "participant__student__last_name", "pk")
+    )
+    own_of = {own.participant_id: own for own in own_finds}
+    for p in participants:
+        p.own = own_of.get(p.pk)
     by_host: dict = {}
     for p in participants:
         if p.proposed_host_id:
@@ -89,6 +98,7 @@ def round_detail(request, pk):
             "by_host": sorted(by_host.items(), key=lambda item: item[0].name),
             "hosts": hosts,
             "excluded": excluded,
+            "own_finds": own_finds,
             "accepted": round_.state == WishRoundState.ACCEPTED,
         },
     )
@@ -201,20 +211,7 @@ def participant_wishes(request, pk):
         from django.core.exceptions import PermissionDenied
 
         raise PermissionDenied
-    round_ = participant.round
-    hosts = wish_rounds.offered_hosts(round_)
-    classmates = [p.student for p in round_.participants.select_related("student").exclude(pk=participant.pk)]
-    initial = {f"wish{w.rank}": w.host_id for w in participant.wishes.all()}
-    initial |= {f"motivation{w.rank}": w.motivation for w in participant.wishes.all()}
-    initial["duo_with"] = participant.duo_with_id
-    form = WishForm(
-        request.POST or None,
-        hosts=hosts,
-        classmates=classmates,
-        postcode=participant.student.postcode,
-        initial=initial,
-    )
-    status = 200
+    form = _wish_form(participant, request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if form.is_valid():
             try:
@@ -230,11 +227,41 @@ def participant_wishes(request, pk):
                 messages.success(
                     request, _("De keuzes van %(s)s zijn opgeslagen.") % {"s": participant.student.full_name}
                 )
-                return redirect("placements:wish_round", pk=round_.pk)
-        status = 400
+                return redirect("placements:wish_round", pk=participant.round_id)
+        return participant_page(request, participant, form=form, status=400)
+    return participant_page(request, participant, form=form)
+
+
+def _wish_form(participant, data=None):
+    round_ = participant.round
+    hosts = wish_rounds.offered_hosts(round_)
+    classmates = [p.student for p in round_.participants.select_related("student").exclude(pk=participant.pk)]
+    initial = {f"wish{w.rank}": w.host_id for w in participant.wishes.all()}
+    initial |= {f"motivation{w.rank}": w.motivation for w in participant.wishes.all()}
+    initial["duo_with"] = participant.duo_with_id
+    return WishForm(
+        data, hosts=hosts, classmates=classmates, postcode=participant.student.postcode, initial=initial
+    )
+
+
+def participant_page(request, participant, *, form=None, own_form=None, status=200):
+    """The student's wishes and own find in the app (placements.views.own_finds posts here too)."""
+    from django.urls import reverse
+
+    from placements.links import own_find_form, own_find_of
+
+    round_ = participant.round
     return render(
         request,
         "placements/wishes/participant_wishes.html",
-        {"participant": participant, "round": round_, "form": form, "is_open": round_.is_open},
+        {
+            "participant": participant,
+            "round": round_,
+            "form": form or _wish_form(participant),
+            "own_form": own_form or own_find_form(participant),
+            "own_find": own_find_of(participant),
+            "own_action": reverse("placements:wish_participant_own_find", args=[participant.pk]),
+            "is_open": round_.is_open,
+        },
         status=status,
     )
