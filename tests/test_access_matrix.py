@@ -203,6 +203,8 @@ class World:
             "round": {"pk": o["round"].pk},
             "round_open": {"pk": o["placement"].pk, "round_pk": o["round"].pk},
             "assessment": {"pk": o["assessment"].pk},
+            "assignment": {"pk": o["assignment"].pk},
+            "handin": {"pk": o["handin"].pk},
             "invitation": {"pk": o["invitation"].pk},
             "form_audience": {"pk": o["plan"].pk, "audience": "student"},
             "plan_review": {"pk": o["plan_review"].pk},
@@ -218,7 +220,11 @@ class World:
 
 def _second_half(placement, supervisor, coordinator):
     """Objects of assessment and evaluation for one side of the world."""
-    from assessments.models import Assessment
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from assessments import stageboek
+    from assessments.models import Assessment, HandIn
     from assessments.opening import open_round
     from assessments.presets import apply_default
     from evaluations.models import DossierExport, EvaluationInvitation, PlanReview
@@ -235,11 +241,19 @@ def _second_half(placement, supervisor, coordinator):
     )
     participant = WishParticipant.objects.create(round=wish_round, student=placement.student)
     framework = FrameworkFactory(department=placement.plan.department)
+    stageboek.add_defaults(placement.plan)
+    assignment = placement.plan.stageboek_assignments.first()
+    handin = HandIn.objects.create(
+        assignment=assignment, placement=placement, text="Mijn logboek", handed_in_at=timezone.now()
+    )
+    handin.file.save("logboek.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))
     setup = apply_default(placement.plan)
     final = setup.rounds.get(kind="final")
     open_round(placement, final)
     return {
         "framework": framework,
+        "assignment": assignment,
+        "handin": handin,
         "competency": framework.competencies.first(),
         "round": final,
         "assessment": Assessment.objects.get(placement=placement, round=final, party="school"),
@@ -249,7 +263,9 @@ def _second_half(placement, supervisor, coordinator):
             form=current_form(placement.plan, "school_supervisor"),
             user=supervisor,
         ),
-        "plan_review": PlanReview.objects.create(plan=placement.plan, findings="Goed verlopen.", reviewed_by=coordinator),
+        "plan_review": PlanReview.objects.create(
+            plan=placement.plan, findings="Goed verlopen.", reviewed_by=coordinator
+        ),
         "dossier": DossierExport.objects.create(plan=placement.plan, requested_by=coordinator),
         "wish_round": wish_round,
         "wish_participant": participant,
@@ -328,7 +344,9 @@ def test_each_persona_gets_the_expected_answer(name, world):
         url = reverse(name, kwargs=world.kwargs(kind, side))
         for method, expected in (("GET", get), ("POST", post)):
             for persona in PERSONAS:
-                if side == "foreign" and (kind in ("none", "import_kind", "reset", "export_fmt") or persona == "admin"):
+                if side == "foreign" and (
+                    kind in ("none", "import_kind", "reset", "export_fmt") or persona == "admin"
+                ):
                     continue
                 got = describe(ask(world.clients[persona], method, url))
                 if side == "ours":
