@@ -102,8 +102,9 @@ def rows(placement, assignments=None):
         assignments = list(Assignment.objects.filter(plan_id=placement.plan_id))
     handins = {}
     for handin in HandIn.objects.of_placement(placement.pk).select_related("reviewed_by"):
-        # A hand-in stored on the partner counts here only for a shared assignment.
-        handins[handin.assignment_id] = handin
+        # The placement's own hand-in wins over one stored on its partner.
+        if handin.placement_id == placement.pk or handin.assignment_id not in handins:
+            handins[handin.assignment_id] = handin
     shared = {a.pk for a in assignments if a.shared_by_duo}
     return [
         (a, h if h is None or h.placement_id == placement.pk or a.pk in shared else None)
@@ -112,11 +113,12 @@ def rows(placement, assignments=None):
     ]
 
 
-def _store_file(handin, upload, kind):
+def _store_file(handin, upload, kind, stored):
     # A stored name of our own making: the student's name may hold anything.
     name = PurePosixPath(upload.name)
     stem = "".join(c for c in name.stem if c.isalnum() or c in "-_")[:60] or "bestand"
     handin.file.save(f"{handin.assignment_id}-{stem}{name.suffix.lower()}", upload, save=False)
+    stored.append(handin.file.name)
     handin.file_name = upload.name[:255]
     handin.file_kind = kind
 
@@ -131,7 +133,20 @@ def _delete_later(name):
 
 def hand_in(placement, assignment, *, text="", upload=None, kind="", by_label=""):
     """First hand-in or a new one after being sent back. StaleError when the
-    hand-in awaits review or is done (a double submit lands here)."""
+    hand-in awaits review or is done (a double submit lands here); a file
+    stored for a refused hand-in is removed again, so nothing stays behind."""
+    from django.core.files.storage import default_storage
+
+    stored = []
+    try:
+        return _hand_in(placement, assignment, text, upload, kind, by_label, stored)
+    except StaleError:
+        for name in stored:
+            default_storage.delete(name)
+        raise
+
+
+def _hand_in(placement, assignment, text, upload, kind, by_label, stored):
     owner_id, partner_id = owner_of(assignment, placement)
     now = timezone.now()
     with transaction.atomic():
@@ -148,7 +163,7 @@ def hand_in(placement, assignment, *, text="", upload=None, kind="", by_label=""
                 handed_in_by_label=by_label[:150],
             )
             if upload is not None:
-                _store_file(handin, upload, kind)
+                _store_file(handin, upload, kind, stored)
             try:
                 with transaction.atomic():
                     handin.save()
@@ -161,7 +176,7 @@ def hand_in(placement, assignment, *, text="", upload=None, kind="", by_label=""
             handin = existing
             handin.text = text
             if upload is not None:
-                _store_file(handin, upload, kind)
+                _store_file(handin, upload, kind, stored)
             else:
                 handin.file, handin.file_name, handin.file_kind = "", "", ""
             changed = HandIn.objects.filter(

@@ -1,6 +1,7 @@
 """The student hands in the stageboek's assignments through the link only."""
 
 from datetime import timedelta
+from pathlib import PurePosixPath
 
 import pytest
 from django.core.files.storage import default_storage
@@ -203,3 +204,28 @@ def test_a_duo_assignment_is_handed_in_once_for_both(client, department, supervi
     assert client.post(url, {"assignment": duo.pk, "text": "Ook onze poster"}).status_code == 409
     assert HandIn.objects.count() == 1
     assert [h for a, h in stageboek.rows(placement) if a == duo] == [handin]
+
+
+def test_a_refused_second_file_leaves_no_file_behind(client, placement, tmp_path):
+    url = student_link(placement)
+    logbook = assignment(placement)
+    client.post(url, {"assignment": logbook.pk, "file": upload("logboek.pdf", PDF)})
+    again = client.post(url, {"assignment": logbook.pk, "file": upload("nog-een.pdf", PDF)})
+    assert again.status_code == 409
+    assert [p.name for p in (tmp_path / "media").rglob("*.pdf")] == [
+        PurePosixPath(HandIn.objects.get().file.name).name
+    ]
+
+
+def test_a_placement_that_no_longer_runs_takes_no_hand_ins(client, placement):
+    url = student_link(placement)
+    type(placement).objects.filter(pk=placement.pk).update(state="completed")
+    response = client.post(url, {"assignment": assignment(placement).pk, "text": "Te laat"})
+    assert response.status_code == 400
+    assert not HandIn.objects.exists()
+
+
+def test_the_student_is_told_the_hand_in_arrived(client, placement):
+    url = student_link(placement)
+    response = client.post(url, {"assignment": assignment(placement).pk, "text": "Klaar"}, follow=True)
+    assert "Ingeleverd: Logboek" in response.content.decode()
