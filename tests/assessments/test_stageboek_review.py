@@ -138,3 +138,30 @@ def test_a_level_instead_of_a_grade_and_not_both(login, supervisor, placement):
     assert both.status_code == 400
     assert client.post(url, {"held_on": placement.end_date.isoformat(), "level": level.pk}).status_code == 302
     assert FinalPresentation.objects.get().level == level
+
+
+def test_the_duo_partners_supervisor_marks_the_shared_hand_in(
+    login, department, supervisor, other_supervisor
+):
+    from placements.models import Placement
+
+    first = stageboek_placement(department, supervisor)
+    second = stageboek_placement(department, other_supervisor, plan=first.plan)
+    Placement.objects.filter(pk=first.pk).update(duo_partner=second)
+    Placement.objects.filter(pk=second.pk).update(duo_partner=first)
+    shared = HandIn.objects.create(
+        assignment=assignment(first, "duo"),
+        placement=first,
+        partner=second,
+        text="Poster",
+        handed_in_at=timezone.now(),
+    )
+    client = login(other_supervisor)
+    assert "Poster" in client.get(reverse("assessments:stageboek", args=[second.pk])).content.decode()
+    response = client.post(
+        reverse("assessments:handin_done", args=[shared.pk]),
+        {"version": shared.version, "placement": second.pk},
+    )
+    assert response.url == reverse("assessments:stageboek", args=[second.pk])
+    shared.refresh_from_db()
+    assert shared.state == "done"
