@@ -50,9 +50,22 @@ def _supervisor_panel(request):
     return {"waiting": waiting} if waiting else None
 
 
+def _handins_panel(request):
+    """Hand-ins that wait for this supervisor, oldest first; one query."""
+    from assessments.models import HandIn, HandInState
+
+    waiting = list(
+        HandIn.objects.filter(state=HandInState.HANDED_IN, placement__school_supervisor=request.user)
+        .select_related("placement__student", "assignment")
+        .order_by("handed_in_at")[:10]
+    )
+    return {"waiting": waiting} if waiting else None
+
+
 HOME_PANELS = [
     HomePanel("coordinator", "assessments/panels/home_coordinator.html", _coordinator_panel, order=40),
     HomePanel("supervisor", "assessments/panels/home_supervisor.html", _supervisor_panel, order=40),
+    HomePanel("supervisor", "assessments/panels/home_handins.html", _handins_panel, order=41),
 ]
 
 

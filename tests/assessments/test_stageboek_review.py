@@ -165,3 +165,12 @@ def test_the_duo_partners_supervisor_marks_the_shared_hand_in(
     assert response.url == reverse("assessments:stageboek", args=[second.pk])
     shared.refresh_from_db()
     assert shared.state == "done"
+
+
+def test_the_supervisors_home_lists_the_hand_ins_to_review(
+    login, supervisor, other_supervisor, handin, placement
+):
+    html = login(supervisor).get("/").content.decode()
+    assert "Stageboek nakijken" in html
+    assert reverse("assessments:stageboek", args=[placement.pk]) in html
+    assert "Stageboek nakijken" not in login(other_supervisor).get("/").content.decode()
