@@ -75,3 +75,28 @@ def placement_for_managing(user, pk) -> Placement:
     if not Placement.objects.editable_by(user).filter(pk=placement.pk).exists():
         raise PermissionDenied
     return placement
+
+
+def assignment_for_editing(user, pk):
+    """An assignment of a plan the user sees (else 404) and may edit (else 403)."""
+    from assessments.models import Assignment
+
+    assignment = get_visible_or_404(Assignment.objects.select_related("plan"), user, pk=pk)
+    plan_for_editing(user, assignment.plan_id)
+    return assignment
+
+
+def handin_for_reading(user, pk):
+    from assessments.models import HandIn
+
+    return get_visible_or_404(HandIn.objects.select_related("assignment", "placement"), user, pk=pk)
+
+
+def handin_for_reviewing(user, pk):
+    """The school supervisor of the placement (or of its duo partner for a shared
+    hand-in) and coordinators; readers get 403."""
+    handin = handin_for_reading(user, pk)
+    ids = [handin.placement_id] + ([handin.partner_id] if handin.partner_id else [])
+    if not Placement.objects.supervised_by(user).filter(pk__in=ids).exists():
+        raise PermissionDenied
+    return handin

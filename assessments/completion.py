@@ -1,8 +1,9 @@
 """What completing a placement needs, shown as a checklist on the placement page.
 
 Registered with placements (register_completion_check), so completing from any
-page with something missing asks for a reason. Applies to placements whose plan
-has an assessment set-up; other plans complete as before."""
+page with something missing asks for a reason. The assessment lines apply to
+placements whose plan has an assessment set-up, the stageboek's "assignments
+done" to plans with required assignments; other plans complete as before."""
 
 from decimal import Decimal
 
@@ -15,7 +16,14 @@ from stagebeheer.numbers import number
 
 
 def checklist(placement) -> list[dict]:
-    """[{label, ok, detail}]; a fixed number of queries."""
+    """[{label, ok, detail}]; a fixed number of queries. The stageboek's line
+    comes with any plan that has required assignments, set-up or not."""
+    from assessments.stageboek import checklist_items
+
+    return _assessment_items(placement) + checklist_items(placement)
+
+
+def _assessment_items(placement) -> list[dict]:
     if not PlanAssessmentSetup.objects.filter(plan_id=placement.plan_id).exists():
         return []
     items = []

@@ -1,6 +1,6 @@
 """Demo data for assessments: the standard frameworks, a set-up on every demo
 plan, and on the running and completed placements rounds that are open,
-drafted and submitted. Idempotent: rows are keyed on (placement, round, party)
+drafted and submitted, and the stageboek (see seed_stageboek). Idempotent: rows are keyed on (placement, round, party)
 and a form that is no longer open is left alone."""
 
 from django.apps import apps
@@ -56,6 +56,7 @@ def seed(core):
                 _fill(assessment, i + j, submit=False)
         if placement.state == "completed" and placement.school_supervisor_id:
             _judge(placement)
+    seed_stageboek(plans, placements)
 
 
 def _judge(placement):
@@ -92,3 +93,67 @@ def _fill(assessment, seed, submit):
     else:
         values["status"] = Status.DRAFT
     Assessment.objects.filter(pk=assessment.pk, status=Status.OPEN).update(**values)
+
+
+# --- the stageboek ------------------------------------------------------------------
+
+HANDIN_TEXT = (
+    "Deze week heb ik de kassa gedaan en vakken gevuld. Ik vond het lastig om klanten aan te spreken."
+)
+FEEDBACK_BACK = "Goed begin. Schrijf ook wat je de volgende keer anders doet."
+FEEDBACK_DONE = "Mooi verslag, duidelijk geschreven."
+
+
+def seed_stageboek(plans, placements):
+    """The default assignments on every demo plan; on running placements hand-ins
+    in every state (open, handed in, sent back, done); on completed ones all done
+    and a final presentation. Keyed on (assignment, placement): a second run adds nothing."""
+    from decimal import Decimal
+
+    from assessments import stageboek
+    from assessments.models import Assignment, FinalPresentation, HandIn, HandInState
+
+    for plan in plans:
+        stageboek.add_defaults(plan)
+    by_plan = {}
+    for assignment in Assignment.objects.filter(plan__in=plans).order_by("order", "pk"):
+        by_plan.setdefault(assignment.plan_id, []).append(assignment)
+    now = timezone.now()
+    states = [HandInState.DONE, HandInState.SENT_BACK, HandInState.HANDED_IN]
+    for i, placement in enumerate(placements):
+        for j, assignment in enumerate(by_plan.get(placement.plan_id, [])):
+            if placement.state == "completed":
+                state = HandInState.DONE
+            elif j >= 3:
+                continue  # the later assignments stay open
+            else:
+                state = states[(i + j) % 3]
+            owner_id, partner_id = stageboek.owner_of(assignment, placement)
+            HandIn.objects.get_or_create(
+                assignment=assignment,
+                placement_id=owner_id,
+                defaults={
+                    "partner_id": partner_id,
+                    "state": state,
+                    "text": HANDIN_TEXT,
+                    "handed_in_at": now,
+                    "handed_in_by_label": placement.student.full_name,
+                    "feedback": {HandInState.DONE: FEEDBACK_DONE, HandInState.SENT_BACK: FEEDBACK_BACK}.get(
+                        state, ""
+                    ),
+                    "reviewed_at": None if state == HandInState.HANDED_IN else now,
+                    "reviewed_by_id": None
+                    if state == HandInState.HANDED_IN
+                    else placement.school_supervisor_id,
+                },
+            )
+        if placement.state == "completed":
+            FinalPresentation.objects.get_or_create(
+                placement=placement,
+                defaults={
+                    "held_on": placement.end_date,
+                    "grade": Decimal("7.5") if i % 2 else Decimal("6.8"),
+                    "comment": "Duidelijk verteld wat het bedrijf doet; goed contact met de zaal.",
+                    "recorded_by_id": placement.school_supervisor_id,
+                },
+            )

@@ -1,12 +1,17 @@
 """Forms of the coordinator's pages: frameworks, scales and the plan's setup."""
 
+from decimal import Decimal
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from assessments import uploads
 from assessments.models import (
+    Assignment,
     Competency,
     CompetencyFramework,
+    FinalPresentation,
     JudgementMethod,
     PlanAssessmentSetup,
     Round,
@@ -172,3 +177,106 @@ def scale_from_form(data):
         for i, (label, passing) in enumerate(data["levels"])
     )
     return scale
+
+
+# --- the stageboek -------------------------------------------------------------------
+
+
+class AssignmentForm(LimitsMixin, forms.ModelForm):
+    limits = {"order": (0, 999)}
+
+    class Meta:
+        model = Assignment
+        fields = ["title", "kind", "instructions", "shared_by_duo", "required", "order"]
+        widgets = {"instructions": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.plan = plan
+
+    def clean_title(self):
+        title = " ".join(self.cleaned_data["title"].split())
+        if Assignment.objects.filter(plan=self.plan, title=title).exclude(pk=self.instance.pk).exists():
+            raise ValidationError(_("Dit plan heeft al een opdracht met deze titel."))
+        return title
+
+
+class HandInForm(LimitsMixin, forms.Form):
+    """What a student hands in through the link: a text, a file, or both."""
+
+    assignment = forms.ModelChoiceField(queryset=Assignment.objects.none(), widget=forms.HiddenInput)
+    text = forms.CharField(
+        label=_("Je tekst"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    file = forms.FileField(
+        label=_("Of een bestand (PDF, foto of Office-document, hoogstens 10 MB)"), required=False
+    )
+
+    def __init__(self, *args, assignments, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the assignments of the link's own plan: another id is "not a choice".
+        self.fields["assignment"].queryset = assignments
+        self.fields["assignment"].error_messages["invalid_choice"] = _(
+            "Deze opdracht hoort niet bij jouw stage."
+        )
+        self.fields["assignment"].error_messages["required"] = _("Kies een opdracht om in te leveren.")
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload:
+            self.file_kind = uploads.check(upload)
+        return upload
+
+    def clean(self):
+        data = super().clean()
+        data["text"] = (data.get("text") or "").strip()
+        if not data["text"] and not data.get("file") and not self.errors:
+            raise ValidationError(_("Schrijf een tekst of kies een bestand."))
+        return data
+
+
+class ReviewForm(LimitsMixin, forms.Form):
+    """Mark done (feedback optional) or send back (feedback required)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=1_000_000)
+    feedback = forms.CharField(
+        label=_("Feedback voor de leerling"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, send_back=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.send_back = send_back
+
+    def clean(self):
+        data = super().clean()
+        data["feedback"] = (data.get("feedback") or "").strip()
+        if self.send_back and not data["feedback"]:
+            self.add_error("feedback", _("Schrijf wat de leerling moet verbeteren."))
+        return data
+
+
+class PresentationForm(LimitsMixin, forms.ModelForm):
+    limits = {"grade": (Decimal("1.0"), Decimal("10.0"))}
+
+    class Meta:
+        model = FinalPresentation
+        fields = ["held_on", "grade", "level", "comment"]
+        widgets = {
+            "held_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "comment": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {"grade": _("Een cijfer van 1 tot 10 met één decimaal, of kies hieronder een niveau.")}
+
+    def __init__(self, *args, levels, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["level"].queryset = levels
+        self.fields["grade"].widget.attrs["step"] = "0.1"
+
+    def clean(self):
+        data = super().clean()
+        if (data.get("grade") is None) == (data.get("level") is None) and not self.errors:
+            raise ValidationError(_("Vul een cijfer in of kies een niveau, niet allebei."))
+        return data

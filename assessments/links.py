@@ -4,15 +4,19 @@
   self-assessment, for one round of one placement. GET shows it (a draft comes
   back as it was left); POST ``/draft/`` saves a draft and keeps the link open;
   POST submits once, claimed by a conditional UPDATE, then the page is read-only.
+- ``stageboek``: the student's stageboek for one placement (see StageboekHandler).
 """
 
-from django.shortcuts import render
+from django.contrib import messages
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from assessments import filling
-from assessments.models import Assessment, Party
+from assessments import filling, stageboek
+from assessments.forms import HandInForm
+from assessments.models import Assessment, Assignment, Party
 from assessments.opening import PURPOSE
-from stagebeheer.links import LinkHandler, register
+from placements.models import Placement
+from stagebeheer.links import LinkHandler, register, target_of
 
 
 def _assessment(link):
@@ -116,3 +120,82 @@ class AssessmentFormHandler(LinkHandler):
                 "is_student": assessment.party == Party.STUDENT,
             },
         )
+
+
+@register
+class StageboekHandler(LinkHandler):
+    """The student's stageboek: the placement's assignments with their state; a
+    POST hands one in (again, after it was sent back). Stays open for many
+    visits, like the hours link, until it expires or is revoked."""
+
+    purpose = stageboek.PURPOSE
+    label = _("stageboek")
+
+    def placement_for(self, link):
+        return target_of(link)
+
+    def _placement(self, link):
+        return Placement.objects.filter(pk=link.object_id).select_related("student", "host", "plan").first()
+
+    def _page(self, request, link, placement, form=None, status=200, error=None, chosen=None):
+        may_hand_in = placement.state == "active"
+        rows = [
+            (a, h, may_hand_in and (h is None or h.state == "sent_back"))
+            for a, h in stageboek.rows(placement)
+        ]
+        return render(
+            request,
+            "assessments/links/stageboek.html",
+            {
+                "link": link,
+                "placement": placement,
+                "rows": rows,
+                "form": form,
+                "chosen": chosen,
+                "error": error,
+            },
+            status=status,
+        )
+
+    def get(self, request, link):
+        placement = self._placement(link)
+        if placement is None:
+            return render(request, "links/unknown.html", status=404)
+        return self._page(request, link, placement)
+
+    def post(self, request, link):
+        placement = self._placement(link)
+        if placement is None:
+            return render(request, "links/unknown.html", status=404)
+        if placement.state != "active":
+            return self._page(
+                request,
+                link,
+                placement,
+                status=400,
+                error=_("Deze stage loopt niet meer; inleveren kan niet meer."),
+            )
+        form = HandInForm(
+            request.POST, request.FILES, assignments=Assignment.objects.filter(plan_id=placement.plan_id)
+        )
+        valid = form.is_valid()
+        # The failed assignment's card shows the errors and keeps the text typed.
+        chosen = getattr(form.cleaned_data.get("assignment"), "pk", None)
+        if not valid:
+            return self._page(request, link, placement, form=form, status=400, chosen=chosen)
+        data = form.cleaned_data
+        try:
+            stageboek.hand_in(
+                placement,
+                data["assignment"],
+                text=data["text"],
+                upload=data.get("file"),
+                kind=getattr(form, "file_kind", ""),
+                by_label=link.recipient_name,
+            )
+        except stageboek.StaleError as exc:
+            return self._page(request, link, placement, status=409, error=str(exc))
+        messages.success(
+            request, _("Ingeleverd: %(a)s. Je begeleider kijkt ernaar.") % {"a": data["assignment"].title}
+        )
+        return redirect(request.path)

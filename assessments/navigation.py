@@ -50,9 +50,22 @@ def _supervisor_panel(request):
     return {"waiting": waiting} if waiting else None
 
 
+def _handins_panel(request):
+    """Hand-ins that wait for this supervisor, oldest first; one query."""
+    from assessments.models import HandIn, HandInState
+
+    waiting = list(
+        HandIn.objects.filter(state=HandInState.HANDED_IN, placement__school_supervisor=request.user)
+        .select_related("placement__student", "assignment")
+        .order_by("handed_in_at")[:10]
+    )
+    return {"waiting": waiting} if waiting else None
+
+
 HOME_PANELS = [
     HomePanel("coordinator", "assessments/panels/home_coordinator.html", _coordinator_panel, order=40),
     HomePanel("supervisor", "assessments/panels/home_supervisor.html", _supervisor_panel, order=40),
+    HomePanel("supervisor", "assessments/panels/home_handins.html", _handins_panel, order=41),
 ]
 
 
@@ -91,7 +104,35 @@ def _placement_panel(request, placement):
     }
 
 
+def _stageboek_panel(request, placement):
+    from assessments import stageboek
+    from assessments.models import FinalPresentation
+    from placements.models import Placement
+
+    if not isinstance(placement, Placement):
+        return None
+    return {
+        "rows": stageboek.rows(placement),
+        "presentation": FinalPresentation.objects.filter(placement_id=placement.pk)
+        .select_related("level")
+        .first(),
+        "url": reverse("assessments:stageboek", args=[placement.pk]),
+    }
+
+
+def _plan_stageboek_panel(request, plan):
+    from assessments.models import Assignment
+
+    return {
+        "titles": list(Assignment.objects.filter(plan_id=plan.pk).values_list("title", flat=True)),
+        "may_edit": has_role(request.user, "coordinator", plan.department_id),
+        "url": reverse("assessments:plan_assignments", args=[plan.pk]),
+    }
+
+
 PANELS = [
     Panel("placement_detail", "assessments/panels/placement.html", _placement_panel, order=40),
     Panel("plan_detail", "assessments/panels/plan.html", _plan_panel, order=40),
+    Panel("placement_detail", "assessments/panels/stageboek.html", _stageboek_panel, order=45),
+    Panel("plan_detail", "assessments/panels/plan_stageboek.html", _plan_stageboek_panel, order=45),
 ]

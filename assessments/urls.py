@@ -1,6 +1,6 @@
 from django.urls import path
 
-from assessments.views import completion, frameworks, judgement, open_forms, placement, setup
+from assessments.views import completion, frameworks, judgement, open_forms, placement, setup, stageboek
 
 app_name = "assessments"
 
@@ -34,4 +34,19 @@ urlpatterns = [
     path("assessments/<int:pk>/resend/", placement.resend, name="resend"),
     path("assessments/<int:pk>/revoke/", placement.revoke, name="revoke"),
     path("assessments/<int:pk>/pdf/", placement.pdf, name="pdf"),
+    path("assessments/plan/<int:pk>/assignments/", stageboek.plan_assignments, name="plan_assignments"),
+    path("assessments/plan/<int:pk>/assignments/add/", stageboek.assignment_add, name="assignment_add"),
+    path(
+        "assessments/plan/<int:pk>/assignments/defaults/",
+        stageboek.assignment_defaults,
+        name="assignment_defaults",
+    ),
+    path("assessments/assignments/<int:pk>/edit/", stageboek.assignment_edit, name="assignment_edit"),
+    path("assessments/assignments/<int:pk>/delete/", stageboek.assignment_delete, name="assignment_delete"),
+    path("assessments/placement/<int:pk>/stageboek/", stageboek.placement_stageboek, name="stageboek"),
+    path("assessments/placement/<int:pk>/stageboek/link/", stageboek.send_link, name="stageboek_send_link"),
+    path("assessments/placement/<int:pk>/presentation/", stageboek.presentation, name="presentation"),
+    path("assessments/handins/<int:pk>/done/", stageboek.handin_done, name="handin_done"),
+    path("assessments/handins/<int:pk>/send-back/", stageboek.handin_send_back, name="handin_send_back"),
+    path("assessments/handins/<int:pk>/file/", stageboek.handin_file, name="handin_file"),
 ]

@@ -123,6 +123,14 @@ def _setup(data):
     return apply_default(data["placement"].plan)
 
 
+def _assignments(data):
+    from assessments import stageboek
+    from assessments.models import Assignment
+
+    stageboek.add_defaults(data["placement"].plan)
+    return Assignment.objects.filter(plan=data["placement"].plan)
+
+
 def _questions(data):
     from evaluations.services import current_form
 
@@ -136,6 +144,9 @@ def _departments(data):
 
 
 FORM_KWARGS = {
+    "assessments.forms.AssignmentForm": lambda data: {"plan": data["placement"].plan},
+    "assessments.forms.HandInForm": lambda data: {"assignments": _assignments(data)},
+    "assessments.forms.PresentationForm": lambda data: {"levels": _setup(data).framework.scale.levels.all()},
     "assessments.forms.CompetencyForm": lambda data: {"levels": _setup(data).framework.scale.levels.all()},
     "assessments.forms.NewFrameworkForm": lambda data: {
         "user": data["coordinator"],

@@ -205,6 +205,8 @@ class World:
             "round": {"pk": o["round"].pk},
             "round_open": {"pk": o["placement"].pk, "round_pk": o["round"].pk},
             "assessment": {"pk": o["assessment"].pk},
+            "assignment": {"pk": o["assignment"].pk},
+            "handin": {"pk": o["handin"].pk},
             "invitation": {"pk": o["invitation"].pk},
             "form_audience": {"pk": o["plan"].pk, "audience": "student"},
             "plan_review": {"pk": o["plan_review"].pk},
@@ -221,7 +223,11 @@ class World:
 
 def _second_half(placement, supervisor, coordinator):
     """Objects of assessment and evaluation for one side of the world."""
-    from assessments.models import Assessment
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from assessments import stageboek
+    from assessments.models import Assessment, HandIn
     from assessments.opening import open_round
     from assessments.presets import apply_default
     from evaluations.models import DossierExport, EvaluationInvitation, PlanReview
@@ -246,11 +252,19 @@ def _second_half(placement, supervisor, coordinator):
         end_date=placement.end_date,
     )
     framework = FrameworkFactory(department=placement.plan.department)
+    stageboek.add_defaults(placement.plan)
+    assignment = placement.plan.stageboek_assignments.first()
+    handin = HandIn.objects.create(
+        assignment=assignment, placement=placement, text="Mijn logboek", handed_in_at=timezone.now()
+    )
+    handin.file.save("logboek.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))
     setup = apply_default(placement.plan)
     final = setup.rounds.get(kind="final")
     open_round(placement, final)
     return {
         "framework": framework,
+        "assignment": assignment,
+        "handin": handin,
         "competency": framework.competencies.first(),
         "round": final,
         "assessment": Assessment.objects.get(placement=placement, round=final, party="school"),

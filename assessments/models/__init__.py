@@ -10,14 +10,20 @@ from assessments.models.frameworks import (
 )
 from assessments.models.judgement import FinalJudgement, JudgementScore
 from assessments.models.setup import JudgementMethod, PlanAssessmentSetup, Round, RoundKind
+from assessments.models.stageboek import Assignment, AssignmentKind, FinalPresentation, HandIn, HandInState
 
 __all__ = [
     "MAX_COMPETENCIES",
     "MIN_COMPETENCIES",
     "Assessment",
+    "Assignment",
+    "AssignmentKind",
     "Competency",
     "CompetencyFramework",
     "FinalJudgement",
+    "FinalPresentation",
+    "HandIn",
+    "HandInState",
     "JudgementMethod",
     "JudgementScore",
     "LevelIndicator",

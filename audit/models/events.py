@@ -125,6 +125,8 @@ track("visits.Visit", department="placement__plan__department_id")
 track("assessments.Assessment", sensitive=("tops", "tips"), department="placement__plan__department_id")
 track("assessments.Score", sensitive=("comment",), department="assessment__placement__plan__department_id")
 track("assessments.FinalJudgement", sensitive=("rationale",), department="placement__plan__department_id")
+track("assessments.HandIn", sensitive=("text", "feedback"), department="placement__plan__department_id")
+track("assessments.FinalPresentation", sensitive=("comment",), department="placement__plan__department_id")
 track("evaluations.EvaluationResponse", department="placement__plan__department_id")
 track(
     "evaluations.EvaluationAnswer", sensitive=("text",), department="response__placement__plan__department_id"

@@ -68,3 +68,30 @@ def test_the_seed_records_a_final_judgement_with_rationale_on_a_completed_placem
     judgement = FinalJudgement.objects.get()
     assert judgement.rationale
     assert judgement.computation["rows"]
+
+
+def test_the_seed_shows_the_stageboek_in_every_state_once():
+    from assessments.models import Assignment, FinalPresentation, HandIn
+
+    core = seed_core()
+    department = core.departments["vmbo"]
+    plan = PlacementPlanFactory(department=department)
+    today = timezone.localdate()
+    for _ in range(3):
+        running_placement(department, core.users["supervisor"], plan=plan)
+    running_placement(
+        department,
+        core.users["supervisor"],
+        plan=plan,
+        state="completed",
+        start_date=today - timedelta(days=60),
+        end_date=today - timedelta(days=5),
+    )
+    demo.seed(core)
+    counts = (Assignment.objects.count(), HandIn.objects.count(), FinalPresentation.objects.count())
+    demo.seed(core)
+    assert (Assignment.objects.count(), HandIn.objects.count(), FinalPresentation.objects.count()) == counts
+    assert set(HandIn.objects.values_list("state", flat=True)) == {"handed_in", "sent_back", "done"}
+    running = HandIn.objects.filter(placement__state="active").values_list("placement_id", "assignment_id")
+    assert len(running) < 3 * Assignment.objects.filter(plan=plan).count()  # some stay open
+    assert FinalPresentation.objects.filter(placement__state="completed").exists()

@@ -80,6 +80,7 @@ TARGETS = {
     "agreement-copy": _signature_request,
     INPUT_PURPOSE: lambda placement: VisitFactory(placement=placement),
     ASSESSMENT_PURPOSE: _assessment_form,
+    "stageboek": lambda placement: placement,
     EVALUATION_PURPOSE: _evaluation_invitation,
     # A wish link resolves to the placement once the proposal is accepted.
     "placements-wishes": _wish_participant,
