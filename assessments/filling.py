@@ -10,10 +10,10 @@ from django.db import transaction
 from django.db.models import F, Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from assessments.models import Assessment, LevelIndicator, Party, Score, Status
-from stagebeheer.history import record
+from stagebeheer.history import line, record
 
 
 class ConflictError(Exception):
@@ -180,8 +180,11 @@ def _store(assessment, form, values, submit, by_label, by_user, link):
             record(
                 assessment.placement,
                 action="assessments:submit",
-                summary=_("%(who)s: %(round)s ingediend")
-                % {"who": assessment.get_party_display(), "round": assessment.round.get_kind_display()},
+                summary=line(
+                    gettext_noop("%(who)s: %(round)s ingediend"),
+                    who=assessment.get_party_display(),
+                    round=assessment.round.get_kind_display(),
+                ),
                 actor=by_user,
                 actor_label=by_label,
             )

@@ -11,7 +11,7 @@ from django import forms
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from assessments.models import (
     Assessment,
@@ -23,7 +23,7 @@ from assessments.models import (
     Score,
     Status,
 )
-from stagebeheer.history import record
+from stagebeheer.history import line, record
 
 BIG_DEPARTURE = 2  # levels from the workplace supervisor's judgement that need a rationale
 
@@ -234,8 +234,11 @@ def record_levels(placement, basis, *, levels, overall, rationale, based_on, act
             record(
                 placement,
                 action="assessments:judgement",
-                summary=_("Eindoordeel vastgelegd: %(l)s (versie %(v)s)")
-                % {"l": judgement.overall.label, "v": judgement.version},
+                summary=line(
+                    gettext_noop("Eindoordeel vastgelegd: %(l)s (versie %(v)s)"),
+                    l=judgement.overall.label,
+                    v=judgement.version,
+                ),
                 actor=actor,
             )
     except IntegrityError:

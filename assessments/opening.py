@@ -7,10 +7,11 @@ run that created the row sends the link."""
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
-from assessments.models import Assessment, Party, PlanAssessmentSetup, Round
+from assessments.models import Assessment, Party, PlanAssessmentSetup, Round, RoundKind
 from placements.models import Placement, PlacementWorkplaceSupervisor
-from stagebeheer.history import record
+from stagebeheer.history import line, record
 from stagebeheer.mail import queue_mail
 from stagebeheer.models import AccessLink
 
@@ -121,7 +122,7 @@ def open_round(placement, rnd, actor=None, send=True) -> int:
         record(
             placement,
             action="assessments:open",
-            summary=_("%(r)s geopend") % {"r": rnd.get_kind_display().capitalize()},
+            summary=line(gettext_noop("%(r)s geopend"), r=RoundKind(rnd.kind).label),
             actor=actor,
         )
     return created

@@ -11,10 +11,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from assessments.models import Assignment, AssignmentKind, HandIn, HandInState
-from stagebeheer.history import record
+from stagebeheer.history import line, record
 from stagebeheer.mail import queue_mail
 from stagebeheer.models import AccessLink
 
@@ -82,7 +82,7 @@ def add_defaults(plan, actor=None) -> int:
         record(
             plan,
             action="assessments:assignments",
-            summary=_("Standaardopdrachten stageboek toegevoegd"),
+            summary=line(gettext_noop("Standaardopdrachten stageboek toegevoegd")),
             actor=actor,
         )
     return len(new)
@@ -198,7 +198,7 @@ def _hand_in(placement, assignment, text, upload, kind, by_label, stored):
     record(
         placement,
         action="assessments:handin",
-        summary=_("Stageboek: %(a)s ingeleverd") % {"a": assignment.title},
+        summary=line(gettext_noop("Stageboek: %(a)s ingeleverd"), a=assignment.title),
         actor_label=by_label,
     )
     return handin
@@ -218,11 +218,13 @@ def review(handin, *, done, feedback, actor, version):
         raise StaleError(
             _("Deze inlevering is intussen al beoordeeld of opnieuw ingeleverd. Bekijk de pagina opnieuw.")
         )
-    summary = _("Stageboek: %(a)s afgerond") if done else _("Stageboek: %(a)s teruggestuurd")
+    message = (
+        gettext_noop("Stageboek: %(a)s afgerond") if done else gettext_noop("Stageboek: %(a)s teruggestuurd")
+    )
     record(
         handin.placement,
         action="assessments:handin",
-        summary=summary % {"a": handin.assignment.title},
+        summary=line(message, a=handin.assignment.title),
         actor=actor,
     )
 
@@ -282,7 +284,7 @@ def send_link(placement, actor=None) -> bool:
     record(
         placement,
         action="assessments:stageboek_link",
-        summary=_("Stageboeklink naar de leerling gestuurd"),
+        summary=line(gettext_noop("Stageboeklink naar de leerling gestuurd")),
         actor=actor,
     )
     return True

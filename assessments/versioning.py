@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from assessments.models import (
     MAX_COMPETENCIES,
@@ -18,7 +19,7 @@ from assessments.models import (
     LevelIndicator,
     PlanAssessmentSetup,
 )
-from stagebeheer.history import record
+from stagebeheer.history import line, record
 
 
 def in_use(framework) -> bool:
@@ -73,7 +74,7 @@ def copy_framework(framework, department, actor=None, scale=None):
         record(
             copy,
             action="assessments:framework",
-            summary=_("Gekopieerd van %(f)s") % {"f": framework},
+            summary=line(gettext_noop("Gekopieerd van %(f)s"), f=framework),
             actor=actor,
         )
     return copy
@@ -100,10 +101,14 @@ def editable_version(framework, actor=None):
         record(
             new,
             action="assessments:version",
-            summary=_(
-                "Nieuwe versie %(v)s: versie %(old)s is in gebruik en blijft ongewijzigd (%(n)s plannen overgezet)"
-            )
-            % {"v": new.version, "old": locked.version, "n": moved},
+            summary=line(
+                gettext_noop(
+                    "Nieuwe versie %(v)s: versie %(old)s is in gebruik en blijft ongewijzigd (%(n)s plannen overgezet)"
+                ),
+                v=new.version,
+                old=locked.version,
+                n=moved,
+            ),
             actor=actor,
         )
     return new, mapping
@@ -121,7 +126,7 @@ def add_competency(framework, values, indicators, actor=None):
     record(
         framework,
         action="assessments:competency",
-        summary=_("Competentie toegevoegd: %(c)s") % {"c": competency.name},
+        summary=line(gettext_noop("Competentie toegevoegd: %(c)s"), c=competency.name),
         actor=actor,
     )
     return competency
@@ -138,7 +143,7 @@ def change_competency(competency, values, indicators, actor=None):
     record(
         framework,
         action="assessments:competency",
-        summary=_("Competentie gewijzigd: %(c)s") % {"c": target.name},
+        summary=line(gettext_noop("Competentie gewijzigd: %(c)s"), c=target.name),
         actor=actor,
     )
     return target
@@ -156,7 +161,7 @@ def remove_competency(competency, actor=None):
     record(
         framework,
         action="assessments:competency",
-        summary=_("Competentie verwijderd: %(c)s") % {"c": name},
+        summary=line(gettext_noop("Competentie verwijderd: %(c)s"), c=name),
         actor=actor,
     )
     return framework

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Prefetch
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
 from assessments import versioning
@@ -18,7 +19,7 @@ from assessments.access import (
 )
 from assessments.forms import CompetencyForm, FrameworkForm, NewFrameworkForm, ScaleForm, scale_from_form
 from assessments.models import CompetencyFramework, LevelIndicator, Scale
-from stagebeheer.history import history_of, record
+from stagebeheer.history import history_of, line, record
 
 
 def _require_manager(user):
@@ -109,7 +110,7 @@ def framework_edit(request, pk):
         record(
             target,
             action="assessments:framework",
-            summary=_("Naam of toelichting gewijzigd"),
+            summary=line(gettext_noop("Naam of toelichting gewijzigd")),
             actor=request.user,
         )
         messages.success(request, _("De competentielijst is opgeslagen."))
@@ -180,7 +181,12 @@ def scale_new(request):
     form = ScaleForm(request.POST or None, departments=coordinator_departments(request.user))
     if request.method == "POST" and form.is_valid():
         scale = scale_from_form(form.cleaned_data)
-        record(scale, action="assessments:scale", summary=_("Schaal aangemaakt"), actor=request.user)
+        record(
+            scale,
+            action="assessments:scale",
+            summary=line(gettext_noop("Schaal aangemaakt")),
+            actor=request.user,
+        )
         messages.success(request, _("De schaal %(s)s is aangemaakt.") % {"s": scale.name})
         return redirect("assessments:framework_list")
     rows = [(form[f"label_{i}"], form[f"passing_{i}"]) for i in range(ScaleForm.MAX_LEVELS)]

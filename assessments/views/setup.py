@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
 from assessments.access import plan_for_editing, plan_for_reading
@@ -12,7 +13,7 @@ from assessments.describe import describe
 from assessments.forms import RoundForm, SetupForm
 from assessments.models import PlanAssessmentSetup, Round
 from placements.models import PlacementPlan
-from stagebeheer.history import record
+from stagebeheer.history import line, record
 
 
 def _plan_url(plan_id):
@@ -52,7 +53,7 @@ def setup_edit(request, pk):
         record(
             plan,
             action="assessments:setup",
-            summary=_("Beoordeling van het plan ingesteld"),
+            summary=line(gettext_noop("Beoordeling van het plan ingesteld")),
             actor=request.user,
         )
         messages.success(request, _("De beoordeling is ingesteld."))
@@ -80,7 +81,7 @@ def round_add(request, pk):
         record(
             plan,
             action="assessments:round",
-            summary=_("Ronde toegevoegd: %(r)s") % {"r": rnd},
+            summary=line(gettext_noop("Ronde toegevoegd: %(r)s"), r=rnd),
             actor=request.user,
         )
         messages.success(request, _("De ronde is toegevoegd."))
@@ -100,7 +101,7 @@ def round_edit(request, pk):
         record(
             plan,
             action="assessments:round",
-            summary=_("Ronde gewijzigd: %(r)s") % {"r": rnd},
+            summary=line(gettext_noop("Ronde gewijzigd: %(r)s"), r=rnd),
             actor=request.user,
         )
         messages.success(request, _("De ronde is opgeslagen."))
@@ -118,7 +119,7 @@ def round_delete(request, pk):
     if rnd.assessments.exists():
         messages.error(request, _("Deze ronde is al geopend voor stages en blijft staan."))
         return redirect("assessments:plan_setup", pk=plan.pk)
-    summary = _("Ronde verwijderd: %(r)s") % {"r": rnd}
+    summary = line(gettext_noop("Ronde verwijderd: %(r)s"), r=str(rnd))
     rnd.delete()
     record(plan, action="assessments:round", summary=summary, actor=request.user)
     messages.success(request, _("De ronde is verwijderd."))

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_GET, require_POST
 
 from assessments import stageboek, uploads
@@ -25,7 +26,7 @@ from assessments.standard import THREE
 from assessments.views.placement import placement_url
 from assessments.views.setup import _plan_url
 from placements.models import Placement, PlacementPlan
-from stagebeheer.history import record
+from stagebeheer.history import line, record
 from stagebeheer.models import AccessLink
 
 # --- the plan's assignments (coordinator) -------------------------------------------
@@ -52,9 +53,13 @@ def _assignment_form(request, plan, assignment=None):
         saved = form.save(commit=False)
         saved.plan = plan
         saved.save()
-        summary = _("Opdracht gewijzigd: %(a)s") if assignment else _("Opdracht toegevoegd: %(a)s")
+        message = (
+            gettext_noop("Opdracht gewijzigd: %(a)s")
+            if assignment
+            else gettext_noop("Opdracht toegevoegd: %(a)s")
+        )
         record(
-            plan, action="assessments:assignments", summary=summary % {"a": saved.title}, actor=request.user
+            plan, action="assessments:assignments", summary=line(message, a=saved.title), actor=request.user
         )
         messages.success(request, _("De opdracht is opgeslagen."))
         return redirect("assessments:plan_assignments", pk=plan.pk)
@@ -102,7 +107,7 @@ def assignment_delete(request, pk):
     record(
         plan,
         action="assessments:assignments",
-        summary=_("Opdracht verwijderd: %(a)s") % {"a": title},
+        summary=line(gettext_noop("Opdracht verwijderd: %(a)s"), a=title),
         actor=request.user,
     )
     messages.success(request, _("De opdracht is verwijderd."))
@@ -228,7 +233,7 @@ def presentation(request, pk):
         record(
             placement,
             action="assessments:presentation",
-            summary=_("Eindpresentatie vastgelegd: %(o)s") % {"o": saved.outcome},
+            summary=line(gettext_noop("Eindpresentatie vastgelegd: %(o)s"), o=saved.outcome),
             actor=request.user,
         )
         messages.success(request, _("De eindpresentatie is vastgelegd."))
