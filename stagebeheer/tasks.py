@@ -4,6 +4,7 @@ import logging
 import smtplib
 import socket
 from datetime import timedelta
+from email.utils import formataddr
 from urllib.parse import urlparse
 
 from celery import shared_task
@@ -105,7 +106,9 @@ def send_message(self, message_id: int) -> str:
     email = EmailMultiAlternatives(
         subject=message.subject,
         body=body_text,
-        to=[f"{message.to_name} <{message.to_email}>" if message.to_name else message.to_email],
+        # formataddr quotes a name such as "Hof, Jan van 't (ouder)"; pasted into "<…>" by
+        # hand, its comma or brackets made the address invalid and the mail never went out.
+        to=[formataddr((message.to_name, message.to_email)) if message.to_name else message.to_email],
         headers={"Message-ID": message.message_id},
         connection=connection,
     )

@@ -21,10 +21,10 @@ RESET_CONTEXT = {
 }
 
 
-def _queue(department=None, **kwargs):
+def _queue(department=None, to_name="Ouder", **kwargs):
     return queue_mail(
         to_email="ouder@thuis.example",
-        to_name="Ouder",
+        to_name=to_name,
         subject="Onderwerp",
         template="mail/password_reset",
         context=RESET_CONTEXT,
@@ -222,3 +222,27 @@ def test_leases_outlast_a_live_task_and_the_broker_redelivers_before_a_lost_task
     assert visibility > settings.CELERY_TASK_TIME_LIMIT
     assert max(backoff_seconds(n) for n in range(1, 10)) < visibility
     assert visibility <= 600
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Hof, Jan van 't",
+        'Jan "JJ" Jansen',
+        "Laurens (ouder)",
+        "Özlem Çelik",
+        "a@b <c@d>",
+        "Verhoeven; Marieke",
+    ],
+)
+def test_a_name_with_commas_quotes_or_brackets_reaches_its_address(name, django_capture_on_commit_callbacks):
+    from email.utils import getaddresses
+
+    with django_capture_on_commit_callbacks(execute=True):
+        message = _queue(to_name=name)
+    message.refresh_from_db()
+    assert message.status == OutgoingMessage.Status.SENT, message.last_error
+    [sent] = mail.outbox
+    assert [address for _name, address in getaddresses(sent.message().get_all("To"))] == [
+        "ouder@thuis.example"
+    ]
