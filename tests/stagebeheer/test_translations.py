@@ -44,3 +44,16 @@ def test_the_english_catalogue_covers_every_interface_string(tmp_path, settings,
         if line.startswith("msgid ") and line != 'msgid ""'
     ]
     assert not missing, "Translate these in locale/en (make messages):\n" + "\n".join(missing)
+
+
+def test_every_translation_keeps_the_placeholders_of_its_message():
+    # msgfmt --check refuses a msgstr that lost a %(name)s of its msgid: the English page would
+    # then show a bare word where a number or name belongs (it happened with "%(n)s herinnering").
+    po = Path(__file__).resolve().parents[2] / "locale/en/LC_MESSAGES/django.po"
+    done = subprocess.run(
+        ["msgfmt", "--check-format", "-o", "/dev/null", str(po)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
