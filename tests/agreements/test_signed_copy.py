@@ -111,7 +111,7 @@ def test_the_first_version_mail_names_no_change(sent_agreement):
 
 
 def test_the_edit_page_warns_that_saving_voids_the_signed_agreement(signed_agreement, login, coordinator):
-    url = f"/stages/{signed_agreement.placement_id}/wijzigen/"
+    url = f"/placements/{signed_agreement.placement_id}/edit/"
     page = login(coordinator).get(url)
     assert page.status_code == 200
     text = page.content.decode()
@@ -120,7 +120,7 @@ def test_the_edit_page_warns_that_saving_voids_the_signed_agreement(signed_agree
 
 
 def test_the_edit_page_of_a_draft_placement_warns_of_nothing(placement, login, coordinator):
-    page = login(coordinator).get(f"/stages/{placement.pk}/wijzigen/")
+    page = login(coordinator).get(f"/placements/{placement.pk}/edit/")
     assert page.status_code == 200
     assert "om opnieuw te tekenen" not in page.content.decode()
 

@@ -22,7 +22,7 @@ def theirs(make_case, department):
 
 
 def download(client, student):
-    response = client.post(f"/audit/inzage/leerling/{student.pk}/download/")
+    response = client.post(f"/audit/access-request/student/{student.pk}/download/")
     assert response.status_code == 200, response.status_code
     assert response["Content-Type"] == "application/zip"
     return zipfile.ZipFile(io.BytesIO(response.content))
@@ -63,27 +63,29 @@ def test_the_download_is_recorded(login, coordinator, ours):
     download(login(coordinator), ours)
     [read] = ReadEvent.objects.filter(kind=ReadKind.ACCESS_REQUEST)
     assert (read.user, read.object_id) == (coordinator, ours.pk)
-    page = login(coordinator).get(f"/audit/inzage/leerling/{ours.pk}/")
+    page = login(coordinator).get(f"/audit/access-request/student/{ours.pk}/")
     assert "Carla Coördinator" in page.content.decode()
 
 
 def test_a_download_by_get_is_refused(login, coordinator, ours):
-    assert login(coordinator).get(f"/audit/inzage/leerling/{ours.pk}/download/").status_code == 405
+    assert login(coordinator).get(f"/audit/access-request/student/{ours.pk}/download/").status_code == 405
 
 
 @pytest.mark.parametrize(("persona", "status"), [("supervisor", 403), ("leader", 403), ("mentor", 404)])
 def test_other_roles_may_not_export_a_student(request, login, ours, persona, status):
     client = login(request.getfixturevalue(persona))
-    assert client.get(f"/audit/inzage/leerling/{ours.pk}/").status_code == status
-    assert client.post(f"/audit/inzage/leerling/{ours.pk}/download/").status_code == status
+    assert client.get(f"/audit/access-request/student/{ours.pk}/").status_code == status
+    assert client.post(f"/audit/access-request/student/{ours.pk}/download/").status_code == status
     assert not ReadEvent.objects.filter(kind=ReadKind.ACCESS_REQUEST).exists()
 
 
 def test_a_coordinator_cannot_export_a_foreign_student(login, outsider, ours):
     client = login(outsider)
-    assert client.get(f"/audit/inzage/leerling/{ours.pk}/").status_code == 404
-    assert client.post(f"/audit/inzage/leerling/{ours.pk}/download/").status_code == 404
-    assert client.post(f"/audit/inzage/leerling/{ours.pk}/wissen/", {"confirm": "on"}).status_code == 404
+    assert client.get(f"/audit/access-request/student/{ours.pk}/").status_code == 404
+    assert client.post(f"/audit/access-request/student/{ours.pk}/download/").status_code == 404
+    assert (
+        client.post(f"/audit/access-request/student/{ours.pk}/erase/", {"confirm": "on"}).status_code == 404
+    )
 
 
 def test_the_administrator_exports_any_student(login, admin_user, ours):
@@ -93,12 +95,12 @@ def test_the_administrator_exports_any_student(login, admin_user, ours):
 
 def test_an_erasure_request_needs_the_confirmation(login, coordinator, ours):
     client = login(coordinator)
-    client.post(f"/audit/inzage/leerling/{ours.pk}/wissen/")
+    client.post(f"/audit/access-request/student/{ours.pk}/erase/")
     ours.refresh_from_db()
     assert ours.anonymised_at is None
-    client.post(f"/audit/inzage/leerling/{ours.pk}/wissen/", {"confirm": "on"})
+    client.post(f"/audit/access-request/student/{ours.pk}/erase/", {"confirm": "on"})
     ours.refresh_from_db()
     assert ours.anonymised_at is not None
     assert ours.first_name == "Leerling"
-    response = client.post(f"/audit/inzage/leerling/{ours.pk}/download/")
+    response = client.post(f"/audit/access-request/student/{ours.pk}/download/")
     assert response.status_code == 302

@@ -8,7 +8,7 @@ pytestmark = pytest.mark.django_db
 
 
 def url(key, pk):
-    return f"/audit/geschiedenis/{key}/{pk}/"
+    return f"/audit/history/{key}/{pk}/"
 
 
 def test_the_coordinator_reads_her_placements_history_in_plain_dutch(login, coordinator, placement):
@@ -20,7 +20,7 @@ def test_the_coordinator_reads_her_placements_history_in_plain_dutch(login, coor
 
 
 def test_the_placement_page_links_to_its_history_for_the_coordinator(login, coordinator, placement):
-    response = login(coordinator).get(f"/stages/{placement.pk}/")
+    response = login(coordinator).get(f"/placements/{placement.pk}/")
     assert url("placements.placement", placement.pk) in response.content.decode()
 
 
@@ -45,8 +45,8 @@ def test_other_roles_who_can_see_the_placement_get_403(request, login, placement
 
 
 def test_the_panel_is_not_shown_to_the_supervisor(login, supervisor, placement):
-    response = login(supervisor).get(f"/stages/{placement.pk}/")
-    assert "/audit/geschiedenis/" not in response.content.decode()
+    response = login(supervisor).get(f"/placements/{placement.pk}/")
+    assert "/audit/history/" not in response.content.decode()
 
 
 def test_an_unknown_record_type_or_id_is_404(login, coordinator, placement):

@@ -33,4 +33,4 @@ def test_the_access_request_page_is_pinned(login, coordinator, student):
             record_read(Request, student, ReadKind.ACCESS_REQUEST)
 
     grow()
-    assert_fixed_queries(login(coordinator), f"/audit/inzage/leerling/{student.pk}/", grow)
+    assert_fixed_queries(login(coordinator), f"/audit/access-request/student/{student.pk}/", grow)

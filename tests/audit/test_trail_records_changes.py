@@ -72,11 +72,11 @@ def test_a_change_while_serving_a_request_is_attributed_to_the_signed_in_user(rf
         Placement.objects.filter(pk=placement.pk).update(notes="via de pagina")
         return HttpResponse()
 
-    request = rf.post("/stages/1/wijzigen/")
+    request = rf.post("/placements/1/edit/")
     request.user = coordinator
     AuditContextMiddleware(view)(request)
     event = events_of(PLACEMENT, placement.pk).last()
-    assert event.pgh_context == {"user": coordinator.pk, "url": "/stages/1/wijzigen/"}
+    assert event.pgh_context == {"user": coordinator.pk, "url": "/placements/1/edit/"}
 
 
 def test_a_change_through_an_emailed_link_names_the_link_holder(placement):

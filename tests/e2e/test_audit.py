@@ -14,7 +14,7 @@ from placements.models import Placement
 def test_the_coordinator_opens_a_placements_history(desktop, login_as, step):
     placement = Placement.objects.get(notes=NOTE)
     login_as(desktop, "coordinator")
-    desktop.goto(f"/stages/{placement.pk}/")
+    desktop.goto(f"/placements/{placement.pk}/")
     desktop.get_by_role("link", name="Wie wat wijzigde en wie wat las").click()
     expect(desktop.get_by_role("heading", level=1)).to_contain_text("Geschiedenis")
     expect(desktop.get_by_text(f"Petra de Vries wijzigde notities van — in {NOTE}")).to_be_visible()
@@ -24,7 +24,7 @@ def test_the_coordinator_opens_a_placements_history(desktop, login_as, step):
 def test_the_administrator_exports_one_students_data(desktop, login_as, step):
     student = Placement.objects.get(notes=NOTE).student
     login_as(desktop, "admin")
-    desktop.goto(f"/leerlingen/{student.pk}/")
+    desktop.goto(f"/students/{student.pk}/")
     desktop.get_by_role("link", name="Inzage-, correctie- of verwijderverzoek").click()
     expect(desktop.get_by_role("heading", level=1)).to_contain_text(student.full_name)
     step(desktop, "access request")

@@ -73,7 +73,7 @@ def test_the_leader_reads_the_dashboard_follows_a_figure_and_exports_it(desktop,
     assert download.value.path().read_bytes()[:2] == b"PK"
     desktop.locator("#section-placing").get_by_role("link").first.click()
     desktop.wait_for_load_state()
-    assert "/overzicht/" in desktop.url
+    assert "/overview/" in desktop.url
     step(desktop, "dashboard figure list")
 
 
@@ -97,7 +97,7 @@ def test_the_coordinator_records_a_plan_review_and_copies_the_plan(desktop, logi
         .first()
     )
     login_as(desktop, "coordinator")
-    desktop.goto(f"/stageplannen/{plan.pk}/")
+    desktop.goto(f"/plans/{plan.pk}/")
     desktop.get_by_role("link", name="Plan evalueren").click()
     step(desktop, "plan review form")
     desktop.get_by_label("Bevindingen").fill("Meer plekken nodig in de zorg.")

@@ -47,7 +47,7 @@ def test_the_leader_sees_who_answered_but_no_answer(login, leader, answered):
 
 
 def test_the_placement_page_shows_the_evaluation_status_not_the_answers(login, leader, answered):
-    response = login(leader).get(f"/stages/{answered.pk}/")
+    response = login(leader).get(f"/placements/{answered.pk}/")
     html = response.content.decode()
     assert "partijen hebben de evaluatie ingevuld" in html
     assert SECRET not in html

@@ -311,8 +311,8 @@ def test_a_figure_links_to_the_list_behind_it(login, leader, coordinator, school
         supervisor,
     )
     html = login(leader).get("/evaluations/dashboard/", {"year": YEAR}).content.decode()
-    assert 'href="/overzicht/"' in html
-    assert f'href="/stagebedrijven/{school["bakery"].pk}/"' in html
+    assert 'href="/overview/"' in html
+    assert f'href="/hosts/{school["bakery"].pk}/"' in html
     assert 'href="/visits/overview/"' not in html  # the guidance list is the coordinator's
     assert 'href="/visits/overview/"' in login(coordinator).get("/evaluations/dashboard/").content.decode()
 

@@ -107,6 +107,5 @@ def test_an_outsider_gets_404(login, outsider, plan):
 
 def test_the_plan_page_links_to_its_evaluation_forms(login, coordinator, plan):
     assert (
-        f"/evaluations/plan/{plan.pk}/forms/"
-        in login(coordinator).get(f"/stageplannen/{plan.pk}/").content.decode()
+        f"/evaluations/plan/{plan.pk}/forms/" in login(coordinator).get(f"/plans/{plan.pk}/").content.decode()
     )

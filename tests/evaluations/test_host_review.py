@@ -99,7 +99,7 @@ def test_no_suggestion_when_the_host_already_has_that_status(department, supervi
 
 def test_the_host_page_shows_the_record_and_the_suggestion(login, coordinator, supervisor, finished):
     _review(finished, supervisor, safety=1, learning_opportunities=2)
-    html = login(coordinator).get(f"/stagebedrijven/{finished.host_id}/").content.decode()
+    html = login(coordinator).get(f"/hosts/{finished.host_id}/").content.decode()
     assert "Ervaringen van de laatste jaren" in html
     assert "Voorstel: zet dit bedrijf onder toezicht." in html
     assert "2,0 / 5" in html or "2.0 / 5" in html
@@ -143,7 +143,7 @@ def test_a_leader_cannot_decide_and_an_outsider_gets_404(login, leader, outsider
 
 def test_the_leader_sees_the_record_but_no_decision_form(login, leader, supervisor, finished):
     _review(finished, supervisor, would_place_again=False)
-    html = login(leader).get(f"/stagebedrijven/{finished.host_id}/").content.decode()
+    html = login(leader).get(f"/hosts/{finished.host_id}/").content.decode()
     assert "Ervaringen van de laatste jaren" in html
     assert f"/evaluations/host/{finished.host_id}/status/" not in html
 
@@ -178,4 +178,4 @@ def test_the_host_page_runs_a_fixed_number_of_queries(login, coordinator, superv
                 safety=2,
             )
 
-    assert_fixed_queries(login(coordinator), f"/stagebedrijven/{finished.host_id}/", grow)
+    assert_fixed_queries(login(coordinator), f"/hosts/{finished.host_id}/", grow)

@@ -79,7 +79,7 @@ def test_the_plan_page_shows_the_review_history(login, coordinator, leader, plan
     login(coordinator).post(f"/evaluations/plan/{plan.pk}/review/", _data())
     review = PlanReview.objects.get()
     for page in (plan, review.next_plan):
-        html = login(leader).get(f"/stageplannen/{page.pk}/").content.decode()
+        html = login(leader).get(f"/plans/{page.pk}/").content.decode()
         assert f"/evaluations/reviews/{review.pk}/" in html
 
 

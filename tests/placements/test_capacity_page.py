@@ -26,7 +26,7 @@ def test_weeks_over_capacity_are_red_and_full_weeks_yellow(placement, login, coo
     )
     placement.state = "active"
     placement.save()
-    page = login(coordinator).get(f"/capaciteit/?week={placement.start_date:%Y-%m-%d}")
+    page = login(coordinator).get(f"/capacity/?week={placement.start_date:%Y-%m-%d}")
     assert page.status_code == 200
     html = page.content.decode()
     assert 'week-cell week-over">2<span class="visually-hidden"> te veel</span>' in html
@@ -42,7 +42,7 @@ def test_an_empty_week_of_a_host_without_places_is_not_full(placement, login, co
     placement.state = "active"
     placement.save()
     weeks_before = placement.start_date - timedelta(weeks=3)
-    page = login(coordinator).get(f"/capaciteit/?week={weeks_before:%Y-%m-%d}")
+    page = login(coordinator).get(f"/capacity/?week={weeks_before:%Y-%m-%d}")
     assert page.status_code == 200
     html = page.content.decode()
     assert "week-over" in html  # the placement's weeks are over a capacity of 0

@@ -40,7 +40,7 @@ def test_the_duo_form_offers_only_overlapping_placements(placement, login, coord
         start_date=placement.end_date + timedelta(days=60),
         end_date=placement.end_date + timedelta(days=120),
     )
-    page = login(coordinator).get(f"/stages/{placement.pk}/")
+    page = login(coordinator).get(f"/placements/{placement.pk}/")
     assert page.status_code == 200
     offered = list(page.context["duo_form"].fields["partner"].queryset)
     assert same_weeks in offered
@@ -53,7 +53,7 @@ def test_the_overview_names_the_duo_partner_only_for_a_duo(placement, login, coo
     partner = _other(placement, start_date=placement.start_date, end_date=placement.end_date)
     alone = _other(placement, start_date=placement.start_date, end_date=placement.end_date)
     pair_duo(placement, partner)
-    page = login(coordinator).get(f"/overzicht/?plan={placement.plan_id}")
+    page = login(coordinator).get(f"/overview/?plan={placement.plan_id}")
     assert page.status_code == 200
     rows = {row.pk: row.placement_duo for row in page.context["page"]}
     assert rows[partner.student_id] == placement.student.full_name

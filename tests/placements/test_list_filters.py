@@ -8,7 +8,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _hosts(client, **params):
-    response = client.get("/stagebedrijven/", params)
+    response = client.get("/hosts/", params)
     assert response.status_code == 200
     return {h.name for h in response.context["page"].object_list}
 
@@ -32,9 +32,9 @@ def test_the_student_list_filters_by_class_and_department(login, coordinator, de
     StudentFactory(department=department, class_name="3B", first_name="Anna")
     StudentFactory(department=department, class_name="4A", first_name="Bram")
     client = login(coordinator)
-    page = client.get("/leerlingen/", {"class": "3b", "department": department.pk})
+    page = client.get("/students/", {"class": "3b", "department": department.pk})
     assert page.status_code == 200
     assert [s.first_name for s in page.context["page"].object_list] == ["Anna"]
-    assert client.get("/leerlingen/", {"department": "abc"}).status_code == 404
+    assert client.get("/students/", {"department": "abc"}).status_code == 404
     # Another department's id filters to nothing this coordinator may see.
-    assert not client.get("/leerlingen/", {"department": other_department.pk}).context["page"].object_list
+    assert not client.get("/students/", {"department": other_department.pk}).context["page"].object_list

@@ -8,7 +8,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_a_new_plan_starts_with_the_forbidden_kinds_and_this_school_year(login, coordinator, department):
-    page = login(coordinator).get(f"/stageplannen/nieuw/?department={department.pk}&kind=vmbo_orientation")
+    page = login(coordinator).get(f"/plans/new/?department={department.pk}&kind=vmbo_orientation")
     assert page.status_code == 200
     form = page.context["form"]
     assert form["school_year"].value() == current_school_year()

@@ -41,7 +41,7 @@ def test_the_overview_lists_no_hosts_in_its_page(login, coordinator, department)
     HostFactory.create_batch(5, school=department.school, name="Bedrijf zonder stage")
     html = login(coordinator).get(reverse("placements:overview") + f"?plan={plan.pk}").content.decode()
     assert "Bedrijf zonder stage" not in html
-    assert 'data-lookup="/stagebedrijven/zoeken/"' in html
+    assert 'data-lookup="/hosts/lookup/"' in html
 
 
 def test_the_lookup_names_only_hosts_the_user_may_see(login, coordinator, department, other_department):

@@ -13,7 +13,7 @@ def test_a_signed_placement_starting_later_says_when_it_starts(placement, login,
     placement.state = "active"
     placement.start_date, placement.end_date = start, start + timedelta(days=14)
     placement.save()
-    html = login(coordinator).get(f"/stages/{placement.pk}/").content.decode()
+    html = login(coordinator).get(f"/placements/{placement.pk}/").content.decode()
     assert f"getekend, start {start:%d-%m-%Y}" in html
 
 
@@ -22,6 +22,6 @@ def test_a_running_placement_is_lopend(placement, login, coordinator):
     placement.state = "active"
     placement.start_date, placement.end_date = today - timedelta(days=3), today + timedelta(days=10)
     placement.save()
-    html = login(coordinator).get(f"/stages/{placement.pk}/").content.decode()
+    html = login(coordinator).get(f"/placements/{placement.pk}/").content.decode()
     assert "getekend, start" not in html
     assert placement.get_state_display() in html

@@ -36,7 +36,7 @@ def students(department):
 def test_the_student_list_finds_a_name_with_tussenvoegsel_and_without_accents(
     students, login, coordinator, query, who
 ):
-    page = login(coordinator).get("/leerlingen/", {"q": query})
+    page = login(coordinator).get("/students/", {"q": query})
     assert page.status_code == 200
     html = page.content.decode()
     assert students[who].last_name in html
@@ -44,7 +44,7 @@ def test_the_student_list_finds_a_name_with_tussenvoegsel_and_without_accents(
 
 
 def test_the_overview_search_finds_the_full_name(students, plan, login, coordinator):
-    page = login(coordinator).get("/overzicht/", {"plan": plan.pk, "q": "sanne de vries"})
+    page = login(coordinator).get("/overview/", {"plan": plan.pk, "q": "sanne de vries"})
     assert page.status_code == 200
     assert [row.pk for row in page.context["page"]] == [students["sanne"].pk]
 

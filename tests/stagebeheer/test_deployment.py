@@ -61,7 +61,7 @@ def test_signed_in_pages_are_never_stored_and_features_are_off(login, coordinato
 
 @pytest.mark.django_db
 def test_a_personal_data_export_is_never_stored(login, coordinator):
-    response = login(coordinator).get("/stagebedrijven/export/")
+    response = login(coordinator).get("/hosts/export/")
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
 

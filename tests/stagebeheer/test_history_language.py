@@ -82,9 +82,9 @@ def test_the_placement_page_shows_an_english_colleagues_change_in_dutch(login, c
     with translation.override("en"):
         services.terminate(placement, on=placement.start_date, reason="Verhuisd", actor=coordinator)
     client = login(coordinator)
-    page = client.get(f"/stages/{placement.pk}/").content.decode()
+    page = client.get(f"/placements/{placement.pk}/").content.decode()
     assert "Stage beëindigd: Verhuisd" in page
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    page = client.get(f"/stages/{placement.pk}/").content.decode()
+    page = client.get(f"/placements/{placement.pk}/").content.decode()
     assert "Placement terminated: Verhuisd" in page
     assert next(h.message for h in history_of(placement)) == "Stage beëindigd: %(reason)s"
