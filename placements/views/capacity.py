@@ -12,7 +12,7 @@ from django.utils import timezone
 from placements.checks import ACTIVE_STATES, overlapping
 from placements.distance import describe
 from placements.models import Host, HostStatus, Placement, PlacementPlan
-from placements.rules import host_too_far
+from placements.rules import host_refusals, host_too_far
 from stagebeheer.params import optional_date, required_id
 from stagebeheer.permissions import (
     editable_or_403,
@@ -133,21 +133,19 @@ def match(request, pk):
         .order_by()
     )
     wanted = _words(student.programme) | _words(plan.title)
-    forbidden = set(plan.forbidden_host_kinds or [])
     suggestions = []
     for host in hosts:
-        if plan.requires_sbb and not host.has_valid_sbb(on=start):
-            continue
-        if forbidden & set(host.kinds or []):
-            continue
         left = host.capacity - used.get(host.pk, 0)
         if left <= 0:
             continue
+        # The same named rules the placement checks and the allocation use: a host one
+        # of them refuses (unsuitable, no SBB recognition, a forbidden kind, measured too
+        # far) is never suggested.
+        if host_refusals(plan, student, host, start):
+            continue
         fit = len(wanted & (_words(host.sector) | _words(host.name)))
         distance = describe(student.postcode, host.postcode)
-        refused, doubt = host_too_far(plan, student, host)
-        if refused:
-            continue  # the plan's maximum distance, measured: the placement would be refused
+        _refused, doubt = host_too_far(plan, student, host)
         too_far = bool(doubt)
         # A matching sector outweighs everything else (x10); free places help a
         # little (x2, up to 3); each band or 10 km further costs 3; a doubtful

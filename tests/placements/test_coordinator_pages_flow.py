@@ -170,3 +170,32 @@ def test_matching_suggests_fitting_hosts_best_first(login, coordinator, plan, de
     assert names[0] == care.name
     assert "Flits" not in names
     assert "indicatie" in response.content.decode()
+
+
+def test_matching_leaves_out_what_the_placement_checks_would_refuse(
+    login, coordinator, plan, department, host
+):
+    from datetime import date
+
+    from tests.factories.placements import HostFactory
+
+    plan.forbidden_host_kinds = ["delivery"]
+    plan.requires_sbb = True
+    plan.save()
+    student = StudentFactory(department=department, programme="Zorg en welzijn", postcode="3523 AB")
+    HostFactory(
+        school=department.school,
+        name="Bezorgers",
+        kinds=["delivery"],
+        sbb_number="100200300",
+        sbb_valid_until=date(2030, 1, 1),
+    )
+    HostFactory(school=department.school, name="Zonder erkenning")
+    HostFactory(
+        school=department.school, name="Erkend", sbb_number="100200301", sbb_valid_until=date(2030, 1, 1)
+    )
+    response = login(coordinator).get(reverse("placements:match", args=[plan.pk]) + f"?student={student.pk}")
+    names = [s["host"].name for s in response.context["suggestions"]]
+    assert "Erkend" in names
+    assert "Bezorgers" not in names
+    assert "Zonder erkenning" not in names
