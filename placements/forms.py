@@ -23,6 +23,7 @@ from placements.models import (
 from placements.models.plan import default_forbidden_kinds
 from placements.navigation import current_school_year
 from stagebeheer.formlimits import LimitedModelForm, LimitsMixin
+from stagebeheer.forms import ImportUploadForm  # noqa: F401 - shared with the staff import
 
 
 class DateInput(forms.DateInput):
@@ -460,16 +461,6 @@ class HoursForm(LimitsMixin, forms.Form):
             if not (self.placement.start_date <= day <= min(last, self.placement.end_date)):
                 self.add_error("date", _("Deze datum valt buiten de stage."))
         return data
-
-
-class ImportUploadForm(LimitsMixin, forms.Form):
-    file = forms.FileField(label=_l("Bestand (CSV of XLSX)"))
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > 5 * 1024 * 1024:
-            raise forms.ValidationError(_("Het bestand is groter dan 5 MB."))
-        return upload
 
 
 class PlacementForm(LimitsMixin, ScheduleMixin, forms.Form):
