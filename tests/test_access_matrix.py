@@ -213,6 +213,9 @@ class World:
             "wish_participant": {"pk": o["wish_participant"].pk},
             "membership": {"pk": o["membership"].pk},
             "person": {"pk": o["person"].pk},
+            "school": {"pk": o["department"].school_id},
+            "school_pk": {"school_pk": o["department"].school_id},
+            "department_of_school": {"school_pk": o["department"].school_id, "pk": o["department"].pk},
         }[kind]
 
 
