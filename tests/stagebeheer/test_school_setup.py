@@ -216,3 +216,30 @@ def test_the_school_list_has_a_fixed_number_of_queries(login, admin, department)
                 PlacementPlanFactory(department=plan_department)
 
     assert_fixed_queries(login(admin), reverse("schools"), grow)
+
+
+def _plan_post(client, department, kind):
+    url = reverse("placements:plan_create") + f"?department={department.pk}&kind={kind}"
+    return client.post(
+        url,
+        {
+            "title": "Nieuw plan",
+            "school_year": "2026-2027",
+            "kind": kind,
+            "schedule_type": "block",
+            "forbidden_host_kinds": ["family"],
+        },
+    )
+
+
+def test_a_department_gets_plans_only_of_the_kinds_it_offers(login, coordinator, department):
+    from placements.models import PlacementPlan
+
+    department.plan_kinds = ["vmbo_orientation"]
+    department.save()
+    client = login(coordinator)
+    refused = _plan_post(client, department, "mbo_bpv")
+    assert refused.status_code == 200
+    assert "biedt deze soort stage niet aan" in refused.content.decode()
+    assert not PlacementPlan.objects.exists()
+    assert _plan_post(client, department, "vmbo_orientation").status_code == 302
