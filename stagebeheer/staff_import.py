@@ -149,11 +149,10 @@ def validate_staff(rows, mapping, actor, default_department=None) -> list[StaffR
     if default is None and len(departments) == 1:
         default = departments[0]
     emails = {value_at(row, mapping.get("email")).lower() for row in rows}
-    people = {u.email.lower(): u for u in User.objects.filter(email__in=emails - {""})}
-    held = set(
-        Membership.objects.filter(user__in=people.values()).values_list(
-            "user__email", "department_id", "role"
-        )
+    emails.discard("")
+    people = {u.email.lower(): u for u in User.objects.filter(email__in=emails)}
+    held = Membership.objects.filter(user__email__in=emails).values_list(
+        "user__email", "department_id", "role"
     )
     held = {(email.lower(), dept, role) for email, dept, role in held}
     results, seen = [], set()

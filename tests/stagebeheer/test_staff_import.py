@@ -246,3 +246,20 @@ def test_cancel_forgets_the_file(login, coordinator):
     _upload(client, _csv("Nina Nieuw;nina@school.example;stagebegeleider;"))
     assert client.post(reverse("team_import_cancel")).status_code == 302
     assert client.get(reverse("team_import_map")).status_code == 302
+
+
+def test_the_preview_has_a_fixed_number_of_queries(login, coordinator, department, supervisor):
+    from tests.querycount import assert_fixed_queries
+
+    client = login(coordinator)
+    _upload(client, _csv("Nina Nieuw;nina@school.example;stagebegeleider;"))
+
+    def grow():
+        session = client.session
+        data = session["staff-import"]
+        data["rows"] += [[f"Persoon {n}", f"p{n}@school.example", "mentor", ""] for n in range(20)]
+        data["rows"].append([supervisor.full_name, supervisor.email, "mentor", department.name])
+        session["staff-import"] = data
+        session.save()
+
+    assert_fixed_queries(client, reverse("team_import_map"), grow)
