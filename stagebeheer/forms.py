@@ -107,7 +107,20 @@ class SchoolForm(LimitedModelForm):
             )
         if not data.get("federation") and data.get("home_organization"):
             self.add_error("federation", _("Kies de federatie waar dit organisatie-id bij hoort."))
+        self._check_home_organization_free(data)
         return data
+
+    def _check_home_organization_free(self, data):
+        # A sign-in names one school: said here in words, before the model's
+        # constraint check would answer with the constraint's name.
+        federation, organisation = data.get("federation"), data.get("home_organization")
+        if not (federation and organisation):
+            return
+        taken = School.objects.filter(federation=federation, home_organization=organisation)
+        if taken.exclude(pk=self.instance.pk).exists():
+            self.add_error(
+                "home_organization", _("Een andere school gebruikt dit organisatie-id al bij deze federatie.")
+            )
 
 
 def plan_kind_choices():

@@ -243,3 +243,13 @@ def test_a_department_gets_plans_only_of_the_kinds_it_offers(login, coordinator,
     assert "biedt deze soort stage niet aan" in refused.content.decode()
     assert not PlacementPlan.objects.exists()
     assert _plan_post(client, department, "vmbo_orientation").status_code == 302
+
+
+def test_two_schools_cannot_share_an_organisation_id_at_one_federation(login, admin, department):
+    SchoolFactory(brin="34CD", federation="surfconext", home_organization="rocrijnstad.nl")
+    school = department.school
+    data = _school_data(brin=school.brin, federation="surfconext", home_organization="rocrijnstad.nl")
+    response = login(admin).post(reverse("school_edit", args=[school.pk]), data)
+    assert response.status_code == 400
+    assert "gebruikt dit organisatie-id al" in response.content.decode()
+    assert "Constraint" not in response.content.decode()
