@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from agreements import services
 from agreements.models import (
@@ -29,7 +30,7 @@ from agreements.models import (
 )
 from agreements.tasks import render_agreement_pdf, render_signed_pdf
 from placements.models import Host, Placement, PlacementPlan, PlacementState, PlanKind
-from stagebeheer.history import record
+from stagebeheer.history import line, record
 from stagebeheer.models import AccessLink
 from stagebeheer.queueing import delay_on_commit
 
@@ -104,7 +105,9 @@ def _sign(agreement, req, when, method=SignatureMethod.LINK, user=None):
     record(
         agreement,
         action="sign",
-        summary=f"Ondertekend door {req.name} ({Party(req.party).label})",
+        summary=line(
+            gettext_noop("Ondertekend door %(name)s (%(party)s)"), name=req.name, party=Party(req.party).label
+        ),
         actor_label=req.name,
     )
 
@@ -114,7 +117,14 @@ def _signed(placement, coordinator, days_ago, outdated_first=False):
     if outdated_first:
         old = _signed(placement, coordinator, days_ago + 20)
         Agreement.objects.filter(pk=old.pk).update(status=AgreementStatus.OUTDATED, closed_at=timezone.now())
-        record(old, action="outdated", summary="Vervallen door een wijziging van de stage (einddatum)")
+        record(
+            old,
+            action="outdated",
+            summary=line(
+                gettext_noop("Vervallen door een wijziging van de stage (%(f)s)"),
+                f=[Placement._meta.get_field("end_date").verbose_name],
+            ),
+        )
     agreement = services.generate(placement, actor=coordinator, allow_ended=True)
     if agreement.problems:
         # The data changed since (a lapsed recognition): that version was never signed.

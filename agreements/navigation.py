@@ -14,4 +14,5 @@ HOME_PANELS = [
 PANELS = [
     Panel("placement_detail", "agreements/panels/placement.html", panels.placement_panel, order=20),
     Panel("plan_detail", "agreements/panels/plan.html", panels.plan_panel, order=40),
+    Panel("placement_form", "agreements/panels/edit_warning.html", panels.edit_warning, order=10),
 ]

@@ -43,6 +43,22 @@ def waiting_rows(agreements):
     return rows
 
 
+def edit_warning(request, placement):
+    """On the edit page: saving a change to the contract voids the sent or signed version."""
+    live = (
+        Agreement.objects.live()
+        .filter(placement=placement, status__in=[AgreementStatus.SENT, AgreementStatus.SIGNED])
+        .only("pk", "version", "status", "placement_id")
+        .first()
+    )
+    if live is None:
+        return None
+    from placements.models import Placement
+
+    fields = [str(Placement._meta.get_field(f).verbose_name) for f in Placement.CONTRACT_FIELDS]
+    return {"agreement": live, "signed": live.status == AgreementStatus.SIGNED, "fields": fields}
+
+
 def placement_panel(request, placement):
     agreements = list(
         _with_parties(Agreement.objects.filter(placement=placement).defer("content")).order_by("-version")

@@ -82,6 +82,10 @@ def _render_into(
         # over: the newer run writes the PDF, ours is dropped.
         getattr(agreement, file_field).storage.delete(stored)
         return "superseded"
+    if signed:
+        from agreements.services import deliver_signed_copies
+
+        deliver_signed_copies(agreement_id)
     return "rendered"
 
 

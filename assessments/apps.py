@@ -9,3 +9,9 @@ class AssessmentsConfig(AppConfig):
         from placements.services import register_completion_check
 
         register_completion_check(missing)
+
+        from assessments import reporting
+        from evaluations import hooks
+
+        hooks.register_assessment_figures(reporting.figures)
+        hooks.register_dossier_assessments(reporting.dossier_page)

@@ -8,7 +8,9 @@ READS = "reads"
 
 
 def kind_choices():
-    choices = [(key, str(entry.model._meta.verbose_name_plural).capitalize()) for key, entry in TRACKED.items()]
+    choices = [
+        (key, str(entry.model._meta.verbose_name_plural).capitalize()) for key, entry in TRACKED.items()
+    ]
     return [*sorted(choices, key=lambda c: c[1]), (READS, _("Inzages (wie las wat)"))]
 
 
@@ -20,8 +22,12 @@ class TrailSearchForm(forms.Form):
         label=_("persoon"), queryset=get_user_model().objects.order_by("full_name"), required=False
     )
     record = forms.IntegerField(label=_("recordnummer"), min_value=1, max_value=2**62, required=False)
-    date_from = forms.DateField(label=_("van"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label=_("tot en met"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_from = forms.DateField(
+        label=_("van"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label=_("tot en met"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
 
     def clean(self):
         cleaned = super().clean()

@@ -127,7 +127,9 @@ def lines_for(entry: Tracked, events) -> list[Line]:
         if event.pgh_label.endswith(".changed"):
             name = event.pgh_label.removesuffix(".changed")
             label = str(meta.get_field(name).verbose_name)
-            lines.append(Line(event.pgh_created_at, who, str(ACTIONS["update"]), record, sensitive=label, event=event))
+            lines.append(
+                Line(event.pgh_created_at, who, str(ACTIONS["update"]), record, sensitive=label, event=event)
+            )
             continue
         changes = []
         if event.pgh_label == "update" and before is not None:
@@ -151,7 +153,10 @@ def lines_for(entry: Tracked, events) -> list[Line]:
 def sentence(line: Line) -> list[str]:
     """'Jan de Boer wijzigde de einddatum van 31-01-2027 in 14-02-2027', one per field."""
     if line.sensitive:
-        return [_("%(who)s wijzigde %(field)s (inhoud niet vastgelegd)") % {"who": line.who, "field": line.sensitive}]
+        return [
+            _("%(who)s wijzigde %(field)s (inhoud niet vastgelegd)")
+            % {"who": line.who, "field": line.sensitive}
+        ]
     if not line.changes:
         return [f"{line.who}: {line.action}"]
     return [

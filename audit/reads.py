@@ -7,7 +7,12 @@ from audit.models.reads import ReadEvent
 
 
 def _department_id(obj):
-    for path in ("department_id", "plan.department_id", "placement.plan.department_id", "student.department_id"):
+    for path in (
+        "department_id",
+        "plan.department_id",
+        "placement.plan.department_id",
+        "student.department_id",
+    ):
         value = obj
         for part in path.split("."):
             value = getattr(value, part, None)

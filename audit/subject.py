@@ -107,7 +107,9 @@ def _agreement_files(student):
         for field_name in ("pdf", "signed_pdf", "scan"):
             stored = getattr(agreement, field_name)
             if stored and stored.storage.exists(stored.name):
-                files.append((f"overeenkomsten/{agreement.pk}-{field_name}{PurePosixPath(stored.name).suffix}", stored))
+                files.append(
+                    (f"overeenkomsten/{agreement.pk}-{field_name}{PurePosixPath(stored.name).suffix}", stored)
+                )
     return files
 
 

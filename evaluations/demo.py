@@ -76,7 +76,8 @@ def seed_last_year(core):
             defaults={
                 f.name: getattr(plan, f.name)
                 for f in PlacementPlan._meta.concrete_fields
-                if f.name not in ("id", "department", "school_year", "title", "copied_from", "created_at", "updated_at")
+                if f.name
+                not in ("id", "department", "school_year", "title", "copied_from", "created_at", "updated_at")
             },
         )
         if plan.copied_from_id is None:

@@ -9,7 +9,13 @@ def clear_evaluation_texts(student_ids) -> int:
     from evaluations.models import EvaluationAnswer, HostReview
 
     changed = (
-        EvaluationAnswer.objects.filter(response__placement__student_id__in=student_ids).exclude(text="").update(text="")
+        EvaluationAnswer.objects.filter(response__placement__student_id__in=student_ids)
+        .exclude(text="")
+        .update(text="")
     )
-    changed += HostReview.objects.filter(placement__student_id__in=student_ids).exclude(comment="").update(comment="")
+    changed += (
+        HostReview.objects.filter(placement__student_id__in=student_ids)
+        .exclude(comment="")
+        .update(comment="")
+    )
     return changed

@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from evaluations.defaults import DEFAULT_QUESTIONS
 from evaluations.models import (
@@ -18,7 +19,7 @@ from evaluations.models import (
 )
 from evaluations.models.questionnaire import LINK_AUDIENCES
 from placements.models import PlacementState, PlacementWorkplaceSupervisor
-from stagebeheer.history import record
+from stagebeheer.history import line, record
 from stagebeheer.mail import queue_mail
 from stagebeheer.models import AccessLink
 
@@ -64,8 +65,11 @@ def save_form_version(plan, audience, questions, actor=None) -> EvaluationForm:
             record(
                 plan,
                 action="evaluations:form",
-                summary=_("Evaluatie voor %(a)s: versie %(v)s")
-                % {"a": Audience(audience).label, "v": form.version},
+                summary=line(
+                    gettext_noop("Evaluatie voor %(a)s: versie %(v)s"),
+                    a=Audience(audience).label,
+                    v=form.version,
+                ),
                 actor=actor,
             )
     return form
@@ -227,7 +231,7 @@ def submit(invitation, answers: dict, *, link=None, user=None) -> EvaluationResp
         record(
             invitation.placement,
             action="evaluations:answered",
-            summary=_("Evaluatie ingevuld door %(a)s") % {"a": invitation.get_audience_display()},
+            summary=line(gettext_noop("Evaluatie ingevuld door %(a)s"), a=invitation.get_audience_display()),
             actor=user,
             actor_label="" if user else invitation.recipient_name,
         )

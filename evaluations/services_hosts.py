@@ -1,10 +1,10 @@
 """Host reviews: one per placement, by its school supervisor or a coordinator."""
 
 from django.db import IntegrityError, transaction
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from evaluations.models import HostReview
-from stagebeheer.history import record
+from stagebeheer.history import line, record
 
 
 class AlreadyReviewedError(Exception):
@@ -18,7 +18,10 @@ def review_host(placement, data: dict, actor) -> HostReview:
                 placement=placement, host_id=placement.host_id, reviewer=actor, **data
             )
             record(
-                placement.host, action="evaluations:review", summary=_("Stagebedrijf beoordeeld"), actor=actor
+                placement.host,
+                action="evaluations:review",
+                summary=line(gettext_noop("Stagebedrijf beoordeeld")),
+                actor=actor,
             )
     except IntegrityError:
         raise AlreadyReviewedError from None

@@ -4,13 +4,13 @@ from dataclasses import asdict
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from evaluations.figures import dashboard
 from evaluations.models import PlanReview, PlanReviewAction
 from placements import services as placement_services
 from placements.models import PlacementPlan
-from stagebeheer.history import record
+from stagebeheer.history import line, record
 
 
 class AlreadyReviewedError(Exception):
@@ -35,7 +35,12 @@ def record_review(plan, *, findings, decisions, actions, actor, copy_to="") -> P
                 figures=frozen_figures(plan),
             )
             PlanReviewAction.objects.bulk_create(PlanReviewAction(review=review, **a) for a in actions)
-            record(plan, action="evaluations:plan_review", summary=_("Stageplan geëvalueerd"), actor=actor)
+            record(
+                plan,
+                action="evaluations:plan_review",
+                summary=line(gettext_noop("Stageplan geëvalueerd")),
+                actor=actor,
+            )
             if copy_to:
                 review.next_plan = _next_plan(plan, copy_to, actor)
                 review.save(update_fields=["next_plan"])

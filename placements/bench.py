@@ -18,7 +18,20 @@ from stagebeheer.bench import BATCH, year_start
 
 ORDER = 10
 ONE_YEAR_DEPARTMENT = 3  # "Benchcollege locatie 4", the same kind as "locatie 1"
-FIRST = ["Sanne", "Daan", "Noor", "Mohammed", "Lotte", "Sem", "Emma", "Milan", "Yara", "Luuk", "Fenna", "Özkan"]
+FIRST = [
+    "Sanne",
+    "Daan",
+    "Noor",
+    "Mohammed",
+    "Lotte",
+    "Sem",
+    "Emma",
+    "Milan",
+    "Yara",
+    "Luuk",
+    "Fenna",
+    "Özkan",
+]
 LAST = [("", "Jansen"), ("de", "Vries"), ("van", "Dijk"), ("", "Bakker"), ("", "Yılmaz"), ("van der", "Berg")]
 KIND = {
     "vmbo_bk": "vmbo_orientation",
@@ -30,7 +43,9 @@ KIND = {
 SECTORS = ["zorg", "detailhandel", "horeca", "techniek", "logistiek", "onderwijs", "groen"]
 WORKWEEK = [{"weekday": d, "start": "09:00", "end": "15:30", "break_minutes": 30} for d in range(5)]
 PAST_STATES = ["completed"] * 9 + ["terminated"]
-CURRENT_STATES = ["draft"] * 3 + ["agreement_pending"] * 5 + ["active"] * 8 + ["completed"] * 3 + ["terminated"]
+CURRENT_STATES = (
+    ["draft"] * 3 + ["agreement_pending"] * 5 + ["active"] * 8 + ["completed"] * 3 + ["terminated"]
+)
 
 
 def seed(board):
@@ -58,7 +73,9 @@ def seed(board):
     all_hosts = [h for hs in hosts.values() for h in hs]
     supervisors = WorkplaceSupervisor.objects.bulk_create(
         (
-            WorkplaceSupervisor(host=h, name=f"Begeleider {k} van {h.name}", email=f"wp{h.pk}-{k}@bedrijf.example")
+            WorkplaceSupervisor(
+                host=h, name=f"Begeleider {k} van {h.name}", email=f"wp{h.pk}-{k}@bedrijf.example"
+            )
             for h in all_hosts
             for k in range(1 + (h.pk % 3 == 0))  # 4,000 for 3,000 hosts
         ),
@@ -88,7 +105,10 @@ def seed(board):
             students.append(student)
     students = Student.objects.bulk_create(students, batch_size=BATCH)
     Guardian.objects.bulk_create(
-        (Guardian(student=s, name=f"Ouder van {s.first_name}", email=f"ouder{s.pk}@thuis.example") for s in students),
+        (
+            Guardian(student=s, name=f"Ouder van {s.first_name}", email=f"ouder{s.pk}@thuis.example")
+            for s in students
+        ),
         batch_size=BATCH,
     )
     by_department = {}
@@ -149,7 +169,9 @@ def seed(board):
     placements = Placement.objects.bulk_create(rows, batch_size=BATCH)
     PlacementWorkplaceSupervisor.objects.bulk_create(
         (
-            PlacementWorkplaceSupervisor(placement=p, workplace_supervisor=per_host[p.host_id], is_primary=True)
+            PlacementWorkplaceSupervisor(
+                placement=p, workplace_supervisor=per_host[p.host_id], is_primary=True
+            )
             for p in placements
         ),
         batch_size=BATCH,

@@ -521,7 +521,11 @@ class PlacementForm(LimitsMixin, ScheduleMixin, forms.Form):
         label=_l("Ik heb de waarschuwingen gelezen en plaats toch"), required=False
     )
 
-    limits = {"allowance_per_month": (0, 5_000), "travel_allowance": (0, 2_000), "carried_over_hours": (0, 2_000)}
+    limits = {
+        "allowance_per_month": (0, 5_000),
+        "travel_allowance": (0, 2_000),
+        "carried_over_hours": (0, 2_000),
+    }
 
     CONTRACT_VALUE_FIELDS = (
         "student",

@@ -7,7 +7,11 @@ from audit import retention
 def clear_wish_texts(student_ids) -> int:
     from placements.models import Wish, WishParticipant
 
-    changed = Wish.objects.filter(participant__student_id__in=student_ids).exclude(motivation="").update(motivation="")
+    changed = (
+        Wish.objects.filter(participant__student_id__in=student_ids)
+        .exclude(motivation="")
+        .update(motivation="")
+    )
     changed += (
         WishParticipant.objects.filter(student_id__in=student_ids)
         .exclude(proposal_reason="", submitted_by="")

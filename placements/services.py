@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from placements.models import Placement, PlacementState
 from placements.signals import (
@@ -21,7 +22,7 @@ from placements.signals import (
     placement_state_changed,
     placement_workplace_supervisor_changed,
 )
-from stagebeheer.history import record
+from stagebeheer.history import line, record
 
 State = PlacementState
 
@@ -85,7 +86,7 @@ def _transition(
     allowed_from: set[str],
     new_state: str,
     actor,
-    summary: str,
+    summary,
     extra: dict | None = None,
 ) -> Placement:
     """Move the row with a conditional UPDATE, so two clicks or two workers
@@ -120,7 +121,11 @@ def _transition(
 def send_for_agreement(placement: Placement, actor=None) -> Placement:
     """draft → agreement_pending: the placement is settled and the agreement goes out."""
     return _transition(
-        placement, {State.DRAFT}, State.AGREEMENT_PENDING, actor, _("Overeenkomst in behandeling")
+        placement,
+        {State.DRAFT},
+        State.AGREEMENT_PENDING,
+        actor,
+        line(gettext_noop("Overeenkomst in behandeling")),
     )
 
 
@@ -133,7 +138,9 @@ def activate(placement: Placement, actor=None) -> Placement:
         reason = guard(placement)
         if reason:
             raise TransitionError(reason)
-    return _transition(placement, {State.AGREEMENT_PENDING}, State.ACTIVE, actor, _("Stage gestart"))
+    return _transition(
+        placement, {State.AGREEMENT_PENDING}, State.ACTIVE, actor, line(gettext_noop("Stage gestart"))
+    )
 
 
 def back_to_pending(placement: Placement, actor=None, reason: str = "") -> Placement:
@@ -143,7 +150,7 @@ def back_to_pending(placement: Placement, actor=None, reason: str = "") -> Place
         {State.ACTIVE},
         State.AGREEMENT_PENDING,
         actor,
-        reason or _("Gewijzigde overeenkomst moet opnieuw worden getekend"),
+        reason or line(gettext_noop("Gewijzigde overeenkomst moet opnieuw worden getekend")),
     )
 
 
@@ -156,12 +163,13 @@ def complete(placement: Placement, actor=None, override_reason: str = "") -> Pla
             _("Afronden kan nog niet: %(missing)s. Rond af met een reden als dat toch moet.")
             % {"missing": "; ".join(missing)}
         )
-    summary = _("Stage afgerond")
+    summary = line(gettext_noop("Stage afgerond"))
     if missing:
-        summary = _("Stage afgerond ondanks: %(missing)s. Reden: %(reason)s") % {
-            "missing": "; ".join(missing),
-            "reason": override_reason.strip(),
-        }
+        summary = line(
+            gettext_noop("Stage afgerond ondanks: %(missing)s. Reden: %(reason)s"),
+            missing="; ".join(missing)[:150],
+            reason=override_reason.strip()[:100],
+        )
     return _transition(placement, {State.ACTIVE}, State.COMPLETED, actor, summary)
 
 
@@ -212,7 +220,7 @@ def _terminate(placement: Placement, *, on: date, reason: str, actor=None) -> Pl
         {State.AGREEMENT_PENDING, State.ACTIVE},
         State.TERMINATED,
         actor,
-        _("Stage beëindigd: %(reason)s") % {"reason": reason.strip()[:200]},
+        line(gettext_noop("Stage beëindigd: %(reason)s"), reason=reason.strip()[:200]),
         extra={"terminated_on": on, "termination_reason": reason.strip()},
     )
 
@@ -233,7 +241,11 @@ def update_contract(placement: Placement, values: dict, actor=None) -> list[str]
     with transaction.atomic():
         placement.save(update_fields=[*changed, "updated_at"])
         record(
-            placement, action="update", summary=_("Stage gewijzigd"), actor=actor, changes={"fields": changed}
+            placement,
+            action="update",
+            summary=line(gettext_noop("Stage gewijzigd")),
+            actor=actor,
+            changes={"fields": changed},
         )
         contract = [f for f in changed if f in Placement.CONTRACT_FIELDS]
         if contract and placement.state != State.DRAFT:
@@ -258,8 +270,18 @@ def pair_duo(first: Placement, second: Placement, actor=None) -> None:
         Placement.objects.filter(pk=first.pk).update(duo_partner=second)
         Placement.objects.filter(pk=second.pk).update(duo_partner=first)
         first.duo_partner, second.duo_partner = second, first
-        record(first, action="duo", summary=_("Duo gevormd met %(s)s") % {"s": second.student}, actor=actor)
-        record(second, action="duo", summary=_("Duo gevormd met %(s)s") % {"s": first.student}, actor=actor)
+        record(
+            first,
+            action="duo",
+            summary=line(gettext_noop("Duo gevormd met %(s)s"), s=second.student),
+            actor=actor,
+        )
+        record(
+            second,
+            action="duo",
+            summary=line(gettext_noop("Duo gevormd met %(s)s"), s=first.student),
+            actor=actor,
+        )
 
 
 # --- creating and changing placements with their checks ---
@@ -274,7 +296,9 @@ def _apply(placement: Placement, values: dict) -> None:
 def _sync_workplace_supervisors(placement: Placement, supervisors: list, primary, actor=None) -> None:
     from placements.models import PlacementWorkplaceSupervisor
 
-    before = placement.supervisor_links.filter(is_primary=True).values_list("workplace_supervisor_id", flat=True)
+    before = placement.supervisor_links.filter(is_primary=True).values_list(
+        "workplace_supervisor_id", flat=True
+    )
     before = before.first() if placement.pk else None
     wanted = {s.pk for s in supervisors}
     primary_id = primary.pk if primary is not None else (supervisors[0].pk if supervisors else None)
@@ -313,7 +337,7 @@ def create_placement(values: dict, *, supervisors=(), primary=None, actor=None, 
     with transaction.atomic():
         placement.save()
         _sync_workplace_supervisors(placement, list(supervisors), primary)
-        record(placement, action="create", summary=_("Stage aangemaakt"), actor=actor)
+        record(placement, action="create", summary=line(gettext_noop("Stage aangemaakt")), actor=actor)
     return placement, result
 
 
@@ -354,7 +378,7 @@ def unpair_duo(placement: Placement, actor=None) -> None:
     with transaction.atomic():
         Placement.objects.filter(pk__in=[placement.pk, partner_id]).update(duo_partner=None)
         placement.duo_partner = None
-        record(placement, action="duo", summary=_("Duo opgeheven"), actor=actor)
+        record(placement, action="duo", summary=line(gettext_noop("Duo opgeheven")), actor=actor)
 
 
 # --- plans ---
@@ -373,7 +397,9 @@ def copy_plan(plan, school_year: str, actor=None):
     copy_.copied_from = plan
     copy_.full_clean()
     copy_.save()
-    record(copy_, action="create", summary=_("Gekopieerd van %(plan)s") % {"plan": plan}, actor=actor)
+    record(
+        copy_, action="create", summary=line(gettext_noop("Gekopieerd van %(plan)s"), plan=plan), actor=actor
+    )
     return copy_
 
 
@@ -451,8 +477,11 @@ def reject_hours(entry, *, by: str, reason: str) -> bool:
             record(
                 entry.placement,
                 action="hours:rejected",
-                summary=_("Urenregel van %(day)s afgewezen: %(reason)s")
-                % {"day": f"{entry.date:%d-%m-%Y}", "reason": reason[:300]},
+                summary=line(
+                    gettext_noop("Urenregel van %(day)s afgewezen: %(reason)s"),
+                    day=f"{entry.date:%d-%m-%Y}",
+                    reason=reason[:200],
+                ),
                 actor_label=by,
             )
     return bool(done)
@@ -492,8 +521,12 @@ def correct_hours(entry, *, hours, by: str) -> bool:
             record(
                 entry.placement,
                 action="hours:corrected",
-                summary=_("Urenregel van %(day)s gecorrigeerd van %(old)s naar %(new)s uur")
-                % {"day": f"{entry.date:%d-%m-%Y}", "old": entry.hours, "new": hours},
+                summary=line(
+                    gettext_noop("Urenregel van %(day)s gecorrigeerd van %(old)s naar %(new)s uur"),
+                    day=f"{entry.date:%d-%m-%Y}",
+                    old=entry.hours,
+                    new=hours,
+                ),
                 actor_label=by,
             )
     return bool(done)
@@ -516,7 +549,7 @@ def confirm_week(placement: Placement, week_start: date, confirmed_by: str) -> i
             record(
                 placement,
                 action="hours:confirmed",
-                summary=_("Uren van week %(week)s bevestigd") % {"week": f"{week_start:%d-%m-%Y}"},
+                summary=line(gettext_noop("Uren van week %(week)s bevestigd"), week=f"{week_start:%d-%m-%Y}"),
                 actor_label=confirmed_by,
             )
     return count
@@ -543,7 +576,7 @@ def set_host_status(host, status: str, *, reason: str, actor=None) -> bool:
         record(
             host,
             action="status",
-            summary=_("Status: %(s)s") % {"s": HostStatus(status).label},
+            summary=line(gettext_noop("Status: %(s)s"), s=HostStatus(status).label),
             actor=actor,
             changes={"reason": reason},
         )

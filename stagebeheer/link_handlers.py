@@ -36,7 +36,9 @@ class StaffInvitationHandler(LinkHandler):
         return None
 
     def _membership(self, link):
-        return Membership.objects.filter(pk=link.object_id).select_related("user", "department__school").first()
+        return (
+            Membership.objects.filter(pk=link.object_id).select_related("user", "department__school").first()
+        )
 
     def _render(self, request, link, membership, form, status=200):
         return render(

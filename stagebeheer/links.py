@@ -48,6 +48,10 @@ class LinkHandler:
         """What a completed link shows; None gives the shared 'already done' page."""
         return
 
+    def revoked_response(self, request, link):
+        """What a revoked link shows; None gives the shared 'withdrawn' page."""
+        return
+
     def placement_for(self, link):
         """The placement this link is about, so a concern reported from it, the
         guide and the contact details belong to that stage. The default reads

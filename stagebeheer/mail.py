@@ -9,7 +9,15 @@ from stagebeheer.queueing import delay_on_commit
 
 
 def queue_mail(
-    *, to_email, subject, template, context=None, to_name="", related=None, department=None, department_id=None
+    *,
+    to_email,
+    subject,
+    template,
+    context=None,
+    to_name="",
+    related=None,
+    department=None,
+    department_id=None,
 ) -> OutgoingMessage:
     """Render ``<template>.txt`` (and ``<template>.html`` if it exists) in Dutch,
     store the message and queue its sending on commit."""

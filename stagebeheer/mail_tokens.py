@@ -31,7 +31,9 @@ def reset_placeholder(user_id: int) -> str:
 
 
 def link_token(link_id: int, message_id: str) -> str:
-    digest = salted_hmac("stagebeheer.mail_tokens.link", f"{link_id}:{message_id}", algorithm="sha256").digest()
+    digest = salted_hmac(
+        "stagebeheer.mail_tokens.link", f"{link_id}:{message_id}", algorithm="sha256"
+    ).digest()
     return base64.urlsafe_b64encode(digest).decode("ascii").rstrip("=")
 
 
@@ -60,7 +62,10 @@ def _reset_path(user_id: int) -> str:
         return reverse("password_reset")
     return reverse(
         "password_reset_confirm",
-        kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": default_token_generator.make_token(user)},
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
     )
 
 

@@ -38,7 +38,13 @@ def attribute(ava: dict, name: str) -> str:
 
 class FederationSaml2Backend(Saml2Backend):
     def authenticate(
-        self, request, session_info=None, attribute_mapping=None, create_unknown_user=True, assertion_info=None, **kwargs
+        self,
+        request,
+        session_info=None,
+        attribute_mapping=None,
+        create_unknown_user=True,
+        assertion_info=None,
+        **kwargs,
     ):
         if not session_info:
             return None
@@ -81,7 +87,11 @@ def sp_config(*, site_url, metadata, key_file="", cert_file="", xmlsec_binary="/
                 "want_response_signed": False,
                 "authn_requests_signed": bool(key_file),
                 "required_attributes": ["mail"],
-                "optional_attributes": ["schacHomeOrganization", "nlEduPersonHomeOrganizationId", "displayName"],
+                "optional_attributes": [
+                    "schacHomeOrganization",
+                    "nlEduPersonHomeOrganizationId",
+                    "displayName",
+                ],
             }
         },
         "metadata": {k: v for k, v in (("remote", remote), ("local", local)) if v},

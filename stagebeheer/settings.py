@@ -253,8 +253,14 @@ OIDC_OP_USER_ENDPOINT = env_str("OIDC_USERINFO_URL") or ""
 OIDC_OP_JWKS_ENDPOINT = env_str("OIDC_JWKS_URL") or ""
 OIDC_ENABLED = bool(OIDC_RP_CLIENT_ID)
 if OIDC_ENABLED and not all(
-    (OIDC_RP_CLIENT_SECRET, OIDC_OP_ISSUER, OIDC_OP_AUTHORIZATION_ENDPOINT, OIDC_OP_TOKEN_ENDPOINT,
-     OIDC_OP_USER_ENDPOINT, OIDC_OP_JWKS_ENDPOINT)
+    (
+        OIDC_RP_CLIENT_SECRET,
+        OIDC_OP_ISSUER,
+        OIDC_OP_AUTHORIZATION_ENDPOINT,
+        OIDC_OP_TOKEN_ENDPOINT,
+        OIDC_OP_USER_ENDPOINT,
+        OIDC_OP_JWKS_ENDPOINT,
+    )
 ):
     raise ImproperlyConfigured(
         "OIDC_CLIENT_ID is set: also set OIDC_CLIENT_SECRET, OIDC_ISSUER, OIDC_AUTHORIZATION_URL, "
@@ -403,6 +409,8 @@ RETENTION_OUTBOX_DAYS = env_int("RETENTION_OUTBOX_DAYS", 90, minimum=1)
 
 # --- emailed links -----------------------------------------------------------------------
 ACCESS_LINK_DAYS = env_int("ACCESS_LINK_DAYS", 30, minimum=1)
+# The link to the signed agreement each signer gets: it lasts the stage and its aftermath.
+SIGNED_COPY_LINK_DAYS = env_int("SIGNED_COPY_LINK_DAYS", 365, minimum=1)
 # Guesses of unknown link tokens allowed per address per window before 429.
 ACCESS_LINK_GUESSES = env_int("ACCESS_LINK_GUESSES", 20, minimum=1)
 ACCESS_LINK_GUESS_WINDOW = 600

@@ -37,7 +37,9 @@ def person_for(*, federation: str, home_organization: str, email: str):
         ).distinct()[:2]
     )
     if len(people) != 1:
-        logger.info("federated sign-in refused: no person for %s at %s/%s", email, federation, home_organization)
+        logger.info(
+            "federated sign-in refused: no person for %s at %s/%s", email, federation, home_organization
+        )
         return None
     return people[0]
 

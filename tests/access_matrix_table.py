@@ -219,6 +219,8 @@ TABLE = {
 # Per kind of e-mailed link, what its holder gets: GET and POST (empty form) of
 # /l/<token>/, GET of the report-concern action, GET of an action that does not exist.
 LINK_TABLE = {
+    # The signed copy is read only: a POST is not allowed.
+    "agreement-copy": "200 405 200 404",
     "agreement-sign": "200 400 200 404",
     "assessment_form": "200 400 200 404",
     "evaluation": "200 400 200 404",

@@ -129,7 +129,10 @@ def _departments(data):
 
 FORM_KWARGS = {
     "assessments.forms.CompetencyForm": lambda data: {"levels": _setup(data).framework.scale.levels.all()},
-    "assessments.forms.NewFrameworkForm": lambda data: {"user": data["coordinator"], "departments": _departments(data)},
+    "assessments.forms.NewFrameworkForm": lambda data: {
+        "user": data["coordinator"],
+        "departments": _departments(data),
+    },
     "assessments.forms.RoundForm": lambda data: {"setup": _setup(data)},
     "assessments.forms.ScaleForm": lambda data: {"departments": _departments(data)},
     "assessments.forms.SetupForm": lambda data: {"user": data["coordinator"]},

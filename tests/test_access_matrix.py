@@ -148,6 +148,7 @@ class World:
         self.link_tokens = {}
         placement = self.objects["ours"]["placement"]
         from agreements.models import SignatureRequest
+        from agreements.services import COPY_LINK_PURPOSE as COPY_PURPOSE
         from agreements.services import LINK_PURPOSE as SIGN_PURPOSE
         from stagebeheer.models import AccessLink
 
@@ -158,6 +159,7 @@ class World:
                 agreement=self.objects["ours"]["agreement"], party="host"
             ).first(),
         }
+        targets[COPY_PURPOSE] = targets[SIGN_PURPOSE]
         for purpose in sorted(links._handlers):
             _link, token = AccessLink.issue(
                 purpose=purpose,
@@ -252,7 +254,9 @@ def _second_half(placement, supervisor, coordinator):
             form=current_form(placement.plan, "school_supervisor"),
             user=supervisor,
         ),
-        "plan_review": PlanReview.objects.create(plan=placement.plan, findings="Goed verlopen.", reviewed_by=coordinator),
+        "plan_review": PlanReview.objects.create(
+            plan=placement.plan, findings="Goed verlopen.", reviewed_by=coordinator
+        ),
         "dossier": DossierExport.objects.create(plan=placement.plan, requested_by=coordinator),
         "wish_round": wish_round,
         "wish_participant": participant,
@@ -331,7 +335,9 @@ def test_each_persona_gets_the_expected_answer(name, world):
         url = reverse(name, kwargs=world.kwargs(kind, side))
         for method, expected in (("GET", get), ("POST", post)):
             for persona in PERSONAS:
-                if side == "foreign" and (kind in ("none", "import_kind", "reset", "export_fmt") or persona == "admin"):
+                if side == "foreign" and (
+                    kind in ("none", "import_kind", "reset", "export_fmt") or persona == "admin"
+                ):
                     continue
                 got = describe(ask(world.clients[persona], method, url))
                 if side == "ours":

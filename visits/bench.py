@@ -23,7 +23,9 @@ def seed(board):
                     sequence=sequence,
                     purpose=purpose,
                     planned_on=day,
-                    status="done" if done else ("cancelled" if p.state == "terminated" and not past else "planned"),
+                    status="done"
+                    if done
+                    else ("cancelled" if p.state == "terminated" and not past else "planned"),
                     held_on=day if done else None,
                     learning_moments="Hielp klanten zelfstandig." if done else "",
                     logged_by_id=p.school_supervisor_id if done else None,

@@ -11,9 +11,10 @@ from django.db import IntegrityError, transaction
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from placements.models import Placement
-from stagebeheer.history import record
+from stagebeheer.history import line, record
 from stagebeheer.links import LinkHandler, placement_of, register, register_global_action
 from visits import guide, services
 from visits.forms import LinkConcernForm, WorkplaceInputForm
@@ -65,7 +66,7 @@ class VisitInputHandler(LinkHandler):
             record(
                 visit.placement,
                 action="visits:input",
-                summary=_("Inbreng van de praktijkbegeleider ontvangen"),
+                summary=line(gettext_noop("Inbreng van de praktijkbegeleider ontvangen")),
                 actor_label=link.recipient_name,
             )
         return render(request, "visits/links/input_thanks.html", {"link": link, "visit": visit})

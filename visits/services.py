@@ -7,10 +7,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from placements.models import HostStatus, Placement, PlacementState
 from placements.services import set_host_status
-from stagebeheer.history import record
+from stagebeheer.history import line, record
 from stagebeheer.permissions import may_set_host_status
 from visits.models import (
     AgreedAction,
@@ -35,7 +36,12 @@ def apply_preset(plan, key: str, actor=None) -> list[ContactMomentRule]:
         rules = ContactMomentRule.objects.bulk_create(
             [ContactMomentRule(plan=plan, order=i, **spec) for i, spec in enumerate(specs)]
         )
-        record(plan, action="visits:preset", summary=_("Contactmomenten: %(l)s") % {"l": label}, actor=actor)
+        record(
+            plan,
+            action="visits:preset",
+            summary=line(gettext_noop("Contactmomenten: %(l)s"), l=label),
+            actor=actor,
+        )
     return rules
 
 
@@ -107,7 +113,7 @@ def add_moment(placement, *, planned_on, mode, purpose, required=False, actor=No
     record(
         placement,
         action="visits:add",
-        summary=_("Contactmoment gepland op %(d)s") % {"d": planned_on.strftime("%d-%m-%Y")},
+        summary=line(gettext_noop("Contactmoment gepland op %(d)s"), d=planned_on.strftime("%d-%m-%Y")),
         actor=actor,
     )
     return visit
@@ -127,8 +133,12 @@ def move_moment(visit: Visit, *, planned_on, reason: str, actor=None) -> Visit:
     record(
         visit.placement,
         action="visits:move",
-        summary=_("Contactmoment verplaatst van %(a)s naar %(b)s: %(r)s")
-        % {"a": old.strftime("%d-%m-%Y"), "b": planned_on.strftime("%d-%m-%Y"), "r": reason[:150]},
+        summary=line(
+            gettext_noop("Contactmoment verplaatst van %(a)s naar %(b)s: %(r)s"),
+            a=old.strftime("%d-%m-%Y"),
+            b=planned_on.strftime("%d-%m-%Y"),
+            r=reason[:150],
+        ),
         actor=actor,
     )
     return visit
@@ -147,8 +157,11 @@ def cancel_moment(visit: Visit, *, reason: str, actor=None) -> Visit:
     record(
         visit.placement,
         action="visits:cancel",
-        summary=_("Contactmoment van %(d)s geannuleerd: %(r)s")
-        % {"d": visit.planned_on.strftime("%d-%m-%Y"), "r": reason[:150]},
+        summary=line(
+            gettext_noop("Contactmoment van %(d)s geannuleerd: %(r)s"),
+            d=visit.planned_on.strftime("%d-%m-%Y"),
+            r=reason[:150],
+        ),
         actor=actor,
     )
     return visit
@@ -199,8 +212,11 @@ def log_visit(visit: Visit, *, form, actions, done_action_ids, actor, expected_l
         record(
             visit.placement,
             action="visits:log",
-            summary=_("%(p)s gehouden op %(d)s")
-            % {"p": visit.get_purpose_display(), "d": visit.held_on.strftime("%d-%m-%Y")},
+            summary=line(
+                gettext_noop("%(p)s gehouden op %(d)s"),
+                p=visit.get_purpose_display(),
+                d=visit.held_on.strftime("%d-%m-%Y"),
+            ),
             actor=actor,
         )
     return visit
@@ -214,7 +230,7 @@ def report_concern(*, department, placement=None, actor=None, actor_label="", **
         record(
             concern,
             action="create",
-            summary=_("Zorgmelding: %(k)s") % {"k": concern.get_kind_display()},
+            summary=line(gettext_noop("Zorgmelding: %(k)s"), k=concern.get_kind_display()),
             actor=actor,
             actor_label=actor_label,
         )
@@ -269,13 +285,15 @@ def update_concern(concern: Concern, *, form, actor) -> Concern:
                 record(
                     concern,
                     action="host_status_proposed",
-                    summary=_("Voorstel aan de stagecoördinator: %(s)s") % {"s": HostStatus(wanted).label},
+                    summary=line(
+                        gettext_noop("Voorstel aan de stagecoördinator: %(s)s"), s=HostStatus(wanted).label
+                    ),
                     actor=actor,
                 )
         record(
             concern,
             action="update",
-            summary=_("Zorgmelding bijgewerkt: %(s)s") % {"s": concern.get_status_display()},
+            summary=line(gettext_noop("Zorgmelding bijgewerkt: %(s)s"), s=concern.get_status_display()),
             actor=actor,
             changes={"fields": list(form.changed_data)},
         )

@@ -195,6 +195,8 @@ class SignatureRequest(models.Model):
     by_link = models.BooleanField(_("tekent via e-maillink"), default=True)
     reminders_sent = models.PositiveSmallIntegerField(_("herinneringen"), default=0)
     coordinator_told_at = models.DateTimeField(null=True, blank=True)
+    # The mail with the signed copy went out (agreements.services.copies), claimed once.
+    copy_sent_at = models.DateTimeField(_("ondertekende versie gestuurd op"), null=True, blank=True)
 
     objects = SignatureRequestQuerySet.as_manager()
 

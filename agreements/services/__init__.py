@@ -9,6 +9,7 @@ else may make a placement active (registered in AgreementsConfig.ready).
 
 from agreements.services.changes import close_for_ended_placement, renew_after_change, withdraw
 from agreements.services.common import (
+    COPY_LINK_PURPOSE,
     LINK_PURPOSE,
     AgreementError,
     _revoke_links,
@@ -18,11 +19,13 @@ from agreements.services.common import (
     current_agreement,
     sha256_of,
 )
+from agreements.services.copies import deliver_signed_copies
 from agreements.services.generating import build_content, generate, queue_pdf
 from agreements.services.sending import _issue_link, send, signers_for
 from agreements.services.signing import activation_guard, record_paper, sign, sign_in_app
 
 __all__ = [
+    "COPY_LINK_PURPOSE",
     "LINK_PURPOSE",
     "AgreementError",
     "_issue_link",
@@ -34,6 +37,7 @@ __all__ = [
     "close_for_ended_placement",
     "coordinators_of",
     "current_agreement",
+    "deliver_signed_copies",
     "generate",
     "queue_pdf",
     "record_paper",

@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from agreements.models import Agreement, AgreementStatus, Party
 from agreements.services.common import AgreementError, _revoke_links, _tell_coordinators
@@ -10,7 +11,7 @@ from agreements.services.generating import generate
 from agreements.services.sending import send
 from placements import services as placement_services
 from placements.models import Placement, PlacementState
-from stagebeheer.history import record
+from stagebeheer.history import line, record
 
 
 @transaction.atomic
@@ -23,11 +24,11 @@ def withdraw(agreement: Agreement, actor=None) -> Agreement:
         raise AgreementError(_("Alleen een concept of een verstuurde overeenkomst kan worden ingetrokken."))
     agreement.status = AgreementStatus.WITHDRAWN
     _revoke_links(agreement)
-    record(agreement, action="withdraw", summary=_("Ingetrokken"), actor=actor)
+    record(agreement, action="withdraw", summary=line(gettext_noop("Ingetrokken")), actor=actor)
     record(
         agreement.placement,
         action="agreement",
-        summary=_("Overeenkomst versie %(v)s ingetrokken") % {"v": agreement.version},
+        summary=line(gettext_noop("Overeenkomst versie %(v)s ingetrokken"), v=agreement.version),
         actor=actor,
     )
     return agreement
@@ -54,17 +55,19 @@ def renew_after_change(placement, changed_fields, actor=None) -> Agreement | Non
     previous_host = live.requests.filter(party=Party.HOST).values("name", "email").first()
     Agreement.objects.filter(pk=live.pk).update(status=AgreementStatus.OUTDATED, closed_at=timezone.now())
     _revoke_links(live)
-    labels = ", ".join(str(Placement._meta.get_field(f).verbose_name) for f in changed_fields)
+    labels = [Placement._meta.get_field(f).verbose_name for f in changed_fields]
     record(
         live,
         action="outdated",
-        summary=_("Vervallen door een wijziging van de stage (%(f)s)") % {"f": labels},
+        summary=line(gettext_noop("Vervallen door een wijziging van de stage (%(f)s)"), f=labels),
         actor=actor,
     )
     fresh = Placement.objects.get(pk=placement.pk)
     if fresh.state == PlacementState.ACTIVE:
         placement_services.back_to_pending(
-            fresh, actor=actor, reason=_("Gewijzigde overeenkomst moet opnieuw worden getekend")
+            fresh,
+            actor=actor,
+            reason=line(gettext_noop("Gewijzigde overeenkomst moet opnieuw worden getekend")),
         )
     agreement = generate(fresh, actor=actor)
     if agreement.is_complete and fresh.state in (PlacementState.AGREEMENT_PENDING, PlacementState.ACTIVE):
@@ -81,3 +84,24 @@ def renew_after_change(placement, changed_fields, actor=None) -> Agreement | Non
             template="agreements/mail/incomplete_version",
         )
     return agreement
+
+
+def _short(value) -> str:
+    text = " ".join(str(value or "").split())
+    return text if len(text) <= 300 else text[:299] + "…"
+
+
+def changes_between(old: dict, new: dict) -> list[dict]:
+    """Per article whose text differs: its heading, the old and the new text."""
+    before = {a["key"]: a for a in old.get("articles", [])}
+    changes = []
+    for article in new.get("articles", []):
+        was = before.pop(article["key"], None)
+        old_value = was["value"] if was else ""
+        if old_value != article["value"]:
+            changes.append(
+                {"heading": article["heading"], "old": _short(old_value), "new": _short(article["value"])}
+            )
+    for gone in before.values():
+        changes.append({"heading": gone["heading"], "old": _short(gone["value"]), "new": ""})
+    return changes

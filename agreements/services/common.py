@@ -12,6 +12,7 @@ from stagebeheer.mail import queue_mail
 from stagebeheer.models import AccessLink, Membership
 
 LINK_PURPOSE = "agreement-sign"
+COPY_LINK_PURPOSE = "agreement-copy"  # read the signed agreement afterwards
 
 
 class AgreementError(ValidationError):

@@ -3,13 +3,14 @@
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from agreements import elements
 from agreements.models import Agreement, AgreementStatus, AgreementTemplate, Party, PdfStatus
 from agreements.services.common import AgreementError, _placement_qs
 from agreements.wording import LEGAL_BASIS
 from placements.models import PlacementState
-from stagebeheer.history import record
+from stagebeheer.history import line, record
 from stagebeheer.queueing import delay_on_commit
 
 
@@ -125,7 +126,9 @@ def generate(placement, actor=None, *, allow_ended=False) -> Agreement:
         live.template, live.kind, live.content, live.problems = template, template.kind, content, problems
         live.save(update_fields=["template", "kind", "content", "problems"])
         queue_pdf(live)
-        record(live, action="regenerate", summary=_("Concept opnieuw opgesteld"), actor=actor)
+        record(
+            live, action="regenerate", summary=line(gettext_noop("Concept opnieuw opgesteld")), actor=actor
+        )
         return live
     version = (Agreement.objects.filter(placement=placement).aggregate(v=Max("version"))["v"] or 0) + 1
     content, problems = build_content(placement, template, version)
@@ -139,11 +142,16 @@ def generate(placement, actor=None, *, allow_ended=False) -> Agreement:
         created_by=actor if actor and actor.is_authenticated else None,
     )
     queue_pdf(agreement)
-    record(agreement, action="create", summary=_("Versie %(v)s opgesteld") % {"v": version}, actor=actor)
+    record(
+        agreement,
+        action="create",
+        summary=line(gettext_noop("Versie %(v)s opgesteld"), v=version),
+        actor=actor,
+    )
     record(
         placement,
         action="agreement",
-        summary=_("Overeenkomst versie %(v)s opgesteld") % {"v": version},
+        summary=line(gettext_noop("Overeenkomst versie %(v)s opgesteld"), v=version),
         actor=actor,
     )
     return agreement

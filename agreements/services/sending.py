@@ -3,13 +3,14 @@
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from agreements import elements
 from agreements.models import Agreement, AgreementStatus, Party, SignatureRequest
 from agreements.services.common import LINK_PURPOSE, AgreementError, _placement_qs
 from placements import services as placement_services
 from placements.models import PlacementState
-from stagebeheer.history import record
+from stagebeheer.history import line, record
 from stagebeheer.mail import queue_mail
 from stagebeheer.models import AccessLink
 
@@ -103,6 +104,24 @@ def _issue_link(req: SignatureRequest, actor=None, reminder=False) -> None:
     )
 
 
+def _note_what_changed(agreement: Agreement) -> None:
+    """A later version names the version it replaces and what changed since it was sent,
+    so the mail can say so and no party has to compare two PDFs."""
+    from agreements.services.changes import changes_between
+
+    previous = (
+        Agreement.objects.filter(placement_id=agreement.placement_id, version__lt=agreement.version)
+        .exclude(sent_at=None)
+        .order_by("-version")
+        .only("version", "content")
+        .first()
+    )
+    if previous is None:
+        return
+    agreement.content["replaces_version"] = previous.version
+    agreement.content["changes"] = changes_between(previous.content, agreement.content)
+
+
 @transaction.atomic
 def send(agreement: Agreement, actor=None, host_signatory=None, school_signatory=None) -> Agreement:
     """Send a complete draft to the parties. An incomplete agreement is refused."""
@@ -133,7 +152,10 @@ def send(agreement: Agreement, actor=None, host_signatory=None, school_signatory
     if placement.state in (PlacementState.COMPLETED, PlacementState.TERMINATED):
         raise AgreementError(_("Deze stage is afgerond of beëindigd."))
     now = timezone.now()
-    Agreement.objects.filter(pk=agreement.pk).update(status=AgreementStatus.SENT, sent_at=now)
+    _note_what_changed(agreement)
+    Agreement.objects.filter(pk=agreement.pk).update(
+        status=AgreementStatus.SENT, sent_at=now, content=agreement.content
+    )
     agreement.status, agreement.sent_at = AgreementStatus.SENT, now
     for signer in signers:
         req = SignatureRequest.objects.create(
@@ -149,11 +171,13 @@ def send(agreement: Agreement, actor=None, host_signatory=None, school_signatory
             _issue_link(req, actor)
     if placement.state == PlacementState.DRAFT:
         placement_services.send_for_agreement(placement, actor=actor)
-    record(agreement, action="send", summary=_("Verstuurd ter ondertekening"), actor=actor)
+    record(agreement, action="send", summary=line(gettext_noop("Verstuurd ter ondertekening")), actor=actor)
     record(
         placement,
         action="agreement",
-        summary=_("Overeenkomst versie %(v)s verstuurd ter ondertekening") % {"v": agreement.version},
+        summary=line(
+            gettext_noop("Overeenkomst versie %(v)s verstuurd ter ondertekening"), v=agreement.version
+        ),
         actor=actor,
     )
     return agreement

@@ -4,12 +4,13 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from agreements.models import Agreement, AgreementStatus, Party, PdfStatus, Signature, SignatureMethod
 from agreements.services.common import AgreementError, _revoke_links, client_ip, current_agreement, sha256_of
 from placements import services as placement_services
 from placements.models import Placement, PlacementState
-from stagebeheer.history import record
+from stagebeheer.history import line, record
 from stagebeheer.queueing import delay_on_commit
 
 
@@ -72,7 +73,9 @@ def sign(
         record(
             agreement,
             action="sign",
-            summary=_("Ondertekend door %(name)s (%(party)s)") % {"name": name, "party": Party(party).label},
+            summary=line(
+                gettext_noop("Ondertekend door %(name)s (%(party)s)"), name=name, party=Party(party).label
+            ),
             actor=user,
             actor_label=name,
         )
@@ -92,7 +95,9 @@ def _complete_if_all_signed(agreement: Agreement, actor=None) -> bool:
         return False
     agreement.status, agreement.signed_at = AgreementStatus.SIGNED, now
     _revoke_links(agreement)
-    record(agreement, action="signed", summary=_("Door alle partijen ondertekend"), actor=actor)
+    record(
+        agreement, action="signed", summary=line(gettext_noop("Door alle partijen ondertekend")), actor=actor
+    )
     from agreements.tasks import render_signed_pdf
 
     pk = agreement.pk
@@ -156,8 +161,10 @@ def record_paper(agreement: Agreement, upload, parties: list[str], actor, signer
         record(
             locked,
             action="paper",
-            summary=_("Getekende scan geüpload voor: %(p)s")
-            % {"p": ", ".join(str(Party(p).label) for p in parties)},
+            summary=line(
+                gettext_noop("Getekende scan geüpload voor: %(p)s"),
+                p=[Party(p).label for p in parties],
+            ),
             actor=actor,
         )
         _revoke_links(locked, parties)

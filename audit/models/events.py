@@ -112,7 +112,11 @@ track("placements.Placement", department="plan__department_id")
 track("placements.HoursEntry", department="placement__plan__department_id")
 # A worker's claim on a PDF render (who, since when) is bookkeeping, not history.
 LEASE_FIELDS = ("pdf_claimed_at", "pdf_claimed_by", "signed_pdf_claimed_at", "signed_pdf_claimed_by")
-track("agreements.Agreement", exclude=("content", "problems", "pdf_error", *LEASE_FIELDS), department="placement__plan__department_id")
+track(
+    "agreements.Agreement",
+    exclude=("content", "problems", "pdf_error", *LEASE_FIELDS),
+    department="placement__plan__department_id",
+)
 track("agreements.CooperationAgreement")
 track("agreements.Signature", department="agreement__placement__plan__department_id")
 track("visits.Visit", department="placement__plan__department_id")
@@ -120,7 +124,9 @@ track("assessments.Assessment", sensitive=("tops", "tips"), department="placemen
 track("assessments.Score", sensitive=("comment",), department="assessment__placement__plan__department_id")
 track("assessments.FinalJudgement", sensitive=("rationale",), department="placement__plan__department_id")
 track("evaluations.EvaluationResponse", department="placement__plan__department_id")
-track("evaluations.EvaluationAnswer", sensitive=("text",), department="response__placement__plan__department_id")
+track(
+    "evaluations.EvaluationAnswer", sensitive=("text",), department="response__placement__plan__department_id"
+)
 track("evaluations.HostReview", sensitive=("comment",), department="placement__plan__department_id")
 track(
     "visits.Concern",

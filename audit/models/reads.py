@@ -61,7 +61,9 @@ class ReadEvent(models.Model):
         ordering = ["-at", "-pk"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(kind__in=["concern", "support_needs", "agreement_pdf", "access_request", "trail_export"]),
+                condition=models.Q(
+                    kind__in=["concern", "support_needs", "agreement_pdf", "access_request", "trail_export"]
+                ),
                 name="readevent_kind_valid",
             )
         ]

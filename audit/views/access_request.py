@@ -27,9 +27,11 @@ def student_for_request(user, pk) -> Student:
 def student_request(request, pk):
     """An access, correction or erasure request (AVG art. 15-17) for one student."""
     student = student_for_request(request.user, pk)
-    downloads = ReadEvent.objects.filter(kind=ReadKind.ACCESS_REQUEST, object_id=student.pk).filter(
-        content_type__app_label="placements", content_type__model="student"
-    ).select_related("user")[:20]
+    downloads = (
+        ReadEvent.objects.filter(kind=ReadKind.ACCESS_REQUEST, object_id=student.pk)
+        .filter(content_type__app_label="placements", content_type__model="student")
+        .select_related("user")[:20]
+    )
     return render(
         request,
         "audit/access_request.html",
@@ -63,10 +65,13 @@ def student_erase(request, pk):
     if counts["students_anonymised"]:
         # The erasure itself stays on record, without the erased data.
         RetentionRun.objects.create(
-            summary={"erasure_request": student.pk, "by": request.user.pk, **counts}, finished_at=timezone.now()
+            summary={"erasure_request": student.pk, "by": request.user.pk, **counts},
+            finished_at=timezone.now(),
         )
     if not counts["students_anonymised"]:
         messages.info(request, _("Deze leerling was al geanonimiseerd."))
     else:
-        messages.success(request, _("De persoonsgegevens van de leerling zijn gewist; tellingen blijven kloppen."))
+        messages.success(
+            request, _("De persoonsgegevens van de leerling zijn gewist; tellingen blijven kloppen.")
+        )
     return redirect("audit:student_request", pk=student.pk)

@@ -15,10 +15,9 @@ def record_history(request, key, pk):
     record = record_for_history(request.user, entry, pk)
     lines = lines_for(entry, events_of(entry, record.pk))
     page = Paginator(lines, 50).get_page(request.GET.get("page"))
-    reads = (
-        ReadEvent.objects.filter(content_type=ContentType.objects.get_for_model(entry.model), object_id=record.pk)
-        .select_related("user")[:50]
-    )
+    reads = ReadEvent.objects.filter(
+        content_type=ContentType.objects.get_for_model(entry.model), object_id=record.pk
+    ).select_related("user")[:50]
     return render(
         request,
         "audit/record_history.html",

@@ -81,7 +81,14 @@ def trail(request):
             record_read(request, None, ReadKind.TRAIL_EXPORT, label=_("inzages"))
             return _csv(
                 (
-                    [r.at.isoformat(), r.who, r.get_kind_display(), r.content_type.model, r.object_id, r.label]
+                    [
+                        r.at.isoformat(),
+                        r.who,
+                        r.get_kind_display(),
+                        r.content_type.model,
+                        r.object_id,
+                        r.label,
+                    ]
                     for r in reads[:EXPORT_LIMIT]
                 ),
                 [_("tijdstip"), _("door"), _("wat"), _("soort"), _("record"), _("omschrijving")],

@@ -1,4 +1,3 @@
-
 """Host review after a placement, and the coordinator's decision on the host's status."""
 
 from django.contrib import messages

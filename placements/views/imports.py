@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
 from placements import importing
@@ -13,7 +14,7 @@ from placements.forms import ImportUploadForm
 from placements.models import Host, ImportMapping
 from placements.views.common import table_response
 from stagebeheer import table_import
-from stagebeheer.history import record
+from stagebeheer.history import line, record
 from stagebeheer.params import optional_id
 from stagebeheer.permissions import coordinator_departments, require_coordinator
 
@@ -122,8 +123,13 @@ def import_map(request, kind):
         record(
             department,
             action=f"import:{kind}",
-            summary=_("%(file)s: %(c)s nieuw, %(u)s bijgewerkt, %(b)s afgewezen")
-            % {"file": data["name"], "c": created, "u": updated, "b": len(bad)},
+            summary=line(
+                gettext_noop("%(file)s: %(c)s nieuw, %(u)s bijgewerkt, %(b)s afgewezen"),
+                file=data["name"],
+                c=created,
+                u=updated,
+                b=len(bad),
+            ),
             actor=request.user,
         )
         ImportMapping.objects.update_or_create(

@@ -202,7 +202,9 @@ def overview(request):
     page = paginator.get_page(request.GET.get("page"))
     page_ids = list(page.object_list)
     page.object_list = list(
-        plan_students(plan, request.user).filter(pk__in=page_ids).order_by("class_name", "last_name", "first_name")
+        plan_students(plan, request.user)
+        .filter(pk__in=page_ids)
+        .order_by("class_name", "last_name", "first_name")
     )
     return render(
         request,

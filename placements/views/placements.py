@@ -136,7 +136,15 @@ def _render_form(request, form, plan, placement=None, result=None, replaces=None
     return render(
         request,
         "placements/placement_form.html",
-        {"form": form, "plan": plan, "placement": placement, "result": result, "replaces": replaces},
+        {
+            "form": form,
+            "plan": plan,
+            "placement": placement,
+            "result": result,
+            "replaces": replaces,
+            # Other apps warn here, e.g. that saving voids the signed agreement.
+            "panels": panels_for_slot("placement_form", request, placement) if placement else [],
+        },
     )
 
 

@@ -109,7 +109,9 @@ def student_create(request):
     require_coordinator(request.user)
     departments = coordinator_departments(request.user)
     department_id = optional_id(request.GET, "department")
-    department = (departments.filter(pk=department_id).first() if department_id else None) or departments.first()
+    department = (
+        departments.filter(pk=department_id).first() if department_id else None
+    ) or departments.first()
     form, formset = _student_form(request, department)
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         with transaction.atomic():

@@ -21,8 +21,12 @@ class Board:
     years: list[str]  # three school years, oldest first, the current one last
     schools: list = field(default_factory=list)
     departments: list = field(default_factory=list)
-    users: dict = field(default_factory=dict)  # per department: {"coordinator": [...], "supervisor": [...], ...}
-    placements: list = field(default_factory=list)  # (pk, department_id, state, start, end, supervisor_id) tuples
+    users: dict = field(
+        default_factory=dict
+    )  # per department: {"coordinator": [...], "supervisor": [...], ...}
+    placements: list = field(
+        default_factory=list
+    )  # (pk, department_id, state, start, end, supervisor_id) tuples
     counts: dict = field(default_factory=dict)
 
     def n(self, full: int) -> int:

@@ -24,7 +24,10 @@ class GuessCounter(models.Model):
     @classmethod
     def current(cls, key: str, window_seconds: int) -> int:
         cutoff = timezone.now() - timedelta(seconds=window_seconds)
-        return cls.objects.filter(key=key, window_started_at__gt=cutoff).values_list("count", flat=True).first() or 0
+        return (
+            cls.objects.filter(key=key, window_started_at__gt=cutoff).values_list("count", flat=True).first()
+            or 0
+        )
 
     @classmethod
     def note(cls, key: str, window_seconds: int) -> None:

@@ -91,7 +91,9 @@ class OutgoingMessage(models.Model):
         if self.status == self.Status.FAILED:
             return True
         if self.status == self.Status.SENDING:
-            return self.claimed_at is None or self.claimed_at < now - timedelta(seconds=settings.MAIL_LEASE_SECONDS)
+            return self.claimed_at is None or self.claimed_at < now - timedelta(
+                seconds=settings.MAIL_LEASE_SECONDS
+            )
         return self.status == self.Status.QUEUED and self.created_at < now - timedelta(minutes=10)
 
     def set_related(self, obj):

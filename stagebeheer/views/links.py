@@ -53,7 +53,11 @@ def open_link(request, token, action=None):
         add_never_cache_headers(response)
         return response
     if state == AccessLink.State.REVOKED:
-        return _refuse(request, "links/revoked.html", 410, link)
+        response = handler.revoked_response(request, link)
+        if response is None:
+            return _refuse(request, "links/revoked.html", 410, link)
+        add_never_cache_headers(response)
+        return response
     if state == AccessLink.State.EXPIRED:
         return _refuse(request, "links/expired.html", 410, link)
     response = handler.dispatch(request, link, action)

@@ -6,10 +6,11 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Prefetch
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from stagebeheer import school_setup
 from stagebeheer.forms import DepartmentForm, SchoolForm, plan_kind_choices
-from stagebeheer.history import record
+from stagebeheer.history import line, record
 from stagebeheer.models import Department, School
 from stagebeheer.permissions import require_administrator, visible_or_404
 
@@ -53,7 +54,12 @@ def _save_school(request, form, school=None):
     title = _("Nieuwe school") if school is None else school.name
     if request.method == "POST" and form.is_valid():
         saved = form.save()
-        record(saved, action="school:save", summary=_("Schoolgegevens opgeslagen"), actor=request.user)
+        record(
+            saved,
+            action="school:save",
+            summary=line(gettext_noop("Schoolgegevens opgeslagen")),
+            actor=request.user,
+        )
         messages.success(request, _("%(name)s is opgeslagen.") % {"name": saved.name})
         return redirect("schools")
     status = 400 if request.method == "POST" else 200

@@ -8,11 +8,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
 from stagebeheer import staff_import, table_import, team
 from stagebeheer.forms import ImportUploadForm
-from stagebeheer.history import record
+from stagebeheer.history import line, record
 from stagebeheer.params import optional_id
 
 SESSION_KEY = "staff-import"
@@ -129,7 +130,7 @@ def _confirm(request, data, results, bad, mapping):
         record(
             staff_import.managed_departments(request.user).get(pk=department),
             action="import:staff",
-            summary=_("%(file)s: %(n)s uitnodigingen") % {"file": data["name"], "n": invited},
+            summary=line(gettext_noop("%(file)s: %(n)s uitnodigingen"), file=data["name"], n=invited),
             actor=request.user,
         )
     return render(

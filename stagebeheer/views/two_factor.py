@@ -77,7 +77,9 @@ def setup(request):
         if codes is not None:
             request.session.pop(SETUP_KEY, None)
             return render(request, "stagebeheer/two_factor/recovery_codes.html", {"codes": codes})
-        form.add_error("code", _("Deze code klopt niet. Controleer de tijd op uw telefoon en probeer het opnieuw."))
+        form.add_error(
+            "code", _("Deze code klopt niet. Controleer de tijd op uw telefoon en probeer het opnieuw.")
+        )
     device = TOTPDevice(user=request.user, name=two_factor.TOTP_NAME, key=key)
     context = {
         "form": form,

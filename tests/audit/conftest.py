@@ -69,7 +69,8 @@ def make_case(monkeypatch, commit, coordinator, supervisor):
     from tests.factories.visits import ConcernFactory, VisitFactory
 
     monkeypatch.setattr(
-        "agreements.pdf.render_pdf", lambda agreement, signatures=None: b"%PDF-1.4\n% " + str(agreement.pk).encode()
+        "agreements.pdf.render_pdf",
+        lambda agreement, signatures=None: b"%PDF-1.4\n% " + str(agreement.pk).encode(),
     )
 
     def _make(department, first_name, email):
@@ -79,21 +80,35 @@ def make_case(monkeypatch, commit, coordinator, supervisor):
             school.save()
         placement = PlacementFactory(
             plan=complete_plan(department),
-            student=StudentFactory(department=department, first_name=first_name, email=email,
-                                   date_of_birth=date(2010, 5, 5), support_needs=f"steun voor {first_name}"),
+            student=StudentFactory(
+                department=department,
+                first_name=first_name,
+                email=email,
+                date_of_birth=date(2010, 5, 5),
+                support_needs=f"steun voor {first_name}",
+            ),
             host=HostFactory(school=school),
             school_supervisor=supervisor,
         )
         student = placement.student
         GuardianFactory(student=student, name=f"Ouder van {first_name}", email=f"ouder.{email}")
         LearningGoal.objects.create(student=student, period="P1", goal=f"doel van {first_name}")
-        HoursEntry.objects.create(placement=placement, date=dt.date(2027, 1, 5), hours=6, source="student",
-                                  description=f"uren van {first_name}")
+        HoursEntry.objects.create(
+            placement=placement,
+            date=dt.date(2027, 1, 5),
+            hours=6,
+            source="student",
+            description=f"uren van {first_name}",
+        )
         VisitFactory(placement=placement, notes=f"bezoek bij {first_name}")
-        ConcernFactory(placement=placement, description=f"zorg over {first_name}", reporter_name="Geheime Melder")
+        ConcernFactory(
+            placement=placement, description=f"zorg over {first_name}", reporter_name="Geheime Melder"
+        )
         with commit():
             services.generate(placement, actor=coordinator)
-        OutgoingMessage.objects.create(to_email=email, subject=f"Bericht voor {first_name}", body_text="Hallo")
+        OutgoingMessage.objects.create(
+            to_email=email, subject=f"Bericht voor {first_name}", body_text="Hallo"
+        )
         return student
 
     return _make

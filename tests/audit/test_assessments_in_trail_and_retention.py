@@ -23,7 +23,9 @@ def assessed(department, supervisor):
     assessment = Assessment.objects.filter(placement=placement).first()
     competency = assessment.framework.competencies.first()
     level = assessment.framework.scale.levels.first()
-    Score.objects.create(assessment=assessment, competency=competency, level=level, comment="Komt vaak te laat.")
+    Score.objects.create(
+        assessment=assessment, competency=competency, level=level, comment="Komt vaak te laat."
+    )
     Assessment.objects.filter(pk=assessment.pk).update(tops="Vriendelijk", tips="Vragen stellen")
     return assessment
 
@@ -58,10 +60,18 @@ def test_retention_clears_open_evaluation_answers_and_review_comments(department
     form = current_form(placement.plan, "student")
     response = EvaluationResponse.objects.create(placement=placement, audience="student", form=form)
     question = form.questions.filter(kind="text").first() or form.questions.first()
-    EvaluationAnswer.objects.create(response=response, question=question, text="Mijn begeleider was vaak weg.")
+    EvaluationAnswer.objects.create(
+        response=response, question=question, text="Mijn begeleider was vaak weg."
+    )
     review = HostReview.objects.create(
-        placement=placement, host=placement.host, reviewer=supervisor,
-        learning_opportunities=4, guidance=3, safety=5, would_place_again=True, comment="Prima plek.",
+        placement=placement,
+        host=placement.host,
+        reviewer=supervisor,
+        learning_opportunities=4,
+        guidance=3,
+        safety=5,
+        would_place_again=True,
+        comment="Prima plek.",
     )
     Student.objects.filter(pk=placement.student_id).update(left_on=dt.date(2020, 7, 1))
     retention.run(today=dt.date(2030, 9, 1))

@@ -26,8 +26,11 @@ def test_the_placement_page_links_to_its_history_for_the_coordinator(login, coor
 
 @pytest.mark.parametrize("key", ["placements.placement", "placements.student", "placements.placementplan"])
 def test_a_coordinator_of_another_school_gets_404(login, outsider, placement, key):
-    pk = {"placements.placement": placement.pk, "placements.student": placement.student_id,
-          "placements.placementplan": placement.plan_id}[key]
+    pk = {
+        "placements.placement": placement.pk,
+        "placements.student": placement.student_id,
+        "placements.placementplan": placement.plan_id,
+    }[key]
     assert login(outsider).get(url(key, pk)).status_code == 404
 
 

@@ -14,7 +14,9 @@ class As:
         self.user = user
 
 
-def test_the_coordinator_sees_reads_in_her_departments_only(login, coordinator, supervisor, placement, foreign_placement):
+def test_the_coordinator_sees_reads_in_her_departments_only(
+    login, coordinator, supervisor, placement, foreign_placement
+):
     ours = ConcernFactory(placement=placement)
     theirs = ConcernFactory(placement=foreign_placement)
     record_read(As(supervisor), ours, ReadKind.CONCERN, label="onze melding")

@@ -22,7 +22,9 @@ TODAY = dt.date(2030, 9, 1)
 @pytest.fixture
 def left_long_ago(make_case, department):
     student = make_case(department, "Fleur", "fleur@thuis.example")
-    Student.objects.filter(pk=student.pk).update(left_on=dt.date(2028, 7, 1))  # more than 2 years before TODAY
+    Student.objects.filter(pk=student.pk).update(
+        left_on=dt.date(2028, 7, 1)
+    )  # more than 2 years before TODAY
     return student
 
 
@@ -40,7 +42,13 @@ def still_at_school(make_case, department):
 
 def totals():
     hours = sorted(HoursEntry.objects.values_list("placement_id", "hours"))
-    return placement_counts_all(), hours, Placement.objects.count(), Student.objects.count(), Concern.objects.count()
+    return (
+        placement_counts_all(),
+        hours,
+        Placement.objects.count(),
+        Student.objects.count(),
+        Concern.objects.count(),
+    )
 
 
 def placement_counts_all():
@@ -49,7 +57,9 @@ def placement_counts_all():
     return placement_counts(UserFactory.build(is_superuser=True))
 
 
-def test_a_dry_run_lists_what_it_would_remove_and_changes_nothing(left_long_ago, left_recently, still_at_school):
+def test_a_dry_run_lists_what_it_would_remove_and_changes_nothing(
+    left_long_ago, left_recently, still_at_school
+):
     run = retention.run(dry_run=True, today=TODAY)
     assert run.summary["students_due"] == [left_long_ago.pk]
     assert run.summary["students_anonymised"] == 0
@@ -58,13 +68,19 @@ def test_a_dry_run_lists_what_it_would_remove_and_changes_nothing(left_long_ago,
     assert RetentionRun.objects.filter(dry_run=True).count() == 1
 
 
-def test_a_real_run_anonymises_only_the_student_whose_term_has_passed(left_long_ago, left_recently, still_at_school):
+def test_a_real_run_anonymises_only_the_student_whose_term_has_passed(
+    left_long_ago, left_recently, still_at_school
+):
     before = totals()
     run = retention.run(today=TODAY)
     assert run.summary["students_anonymised"] == 1
     left_long_ago.refresh_from_db()
     assert left_long_ago.anonymised_at is not None
-    assert (left_long_ago.first_name, left_long_ago.email, left_long_ago.support_needs) == ("Leerling", "", "")
+    assert (left_long_ago.first_name, left_long_ago.email, left_long_ago.support_needs) == (
+        "Leerling",
+        "",
+        "",
+    )
     assert left_long_ago.date_of_birth == dt.date(2010, 7, 1)
     assert not Guardian.objects.filter(student=left_long_ago).exists()
     assert Concern.objects.get(placement__student=left_long_ago).description == "—"
@@ -108,11 +124,18 @@ def test_old_links_sessions_and_mail_bodies_are_cleared(left_recently, placement
     OutgoingMessage.objects.update(created_at=old)
     Session.objects.create(session_key="x" * 32, session_data="", expire_date=old)
     link, _token = AccessLink.issue(
-        purpose="placements-hours-confirm", target=placement, recipient_name="Piet", recipient_email="piet@example.org"
+        purpose="placements-hours-confirm",
+        target=placement,
+        recipient_name="Piet",
+        recipient_email="piet@example.org",
     )
     AccessLink.objects.filter(pk=link.pk).update(expires_at=old)
     run = retention.run(today=TODAY)
-    assert (run.summary["mail_bodies_cleared"], run.summary["sessions_expired"], run.summary["links_removed"]) == (1, 1, 1)
+    assert (
+        run.summary["mail_bodies_cleared"],
+        run.summary["sessions_expired"],
+        run.summary["links_removed"],
+    ) == (1, 1, 1)
     assert not OutgoingMessage.objects.exclude(body_text="").exists()
     assert not Session.objects.exists()
     assert not AccessLink.objects.exists()

@@ -83,7 +83,9 @@ def test_a_change_through_an_emailed_link_names_the_link_holder(placement):
     from stagebeheer.links import link_opened
     from stagebeheer.models import AccessLink
 
-    link = AccessLink(pk=7, purpose="hours", recipient_name="Piet Praktijk", recipient_email="piet@example.org")
+    link = AccessLink(
+        pk=7, purpose="hours", recipient_name="Piet Praktijk", recipient_email="piet@example.org"
+    )
     with acting(user=None, url="/l/x/"):
         link_opened.send(sender=AccessLink, link=link)
         Placement.objects.filter(pk=placement.pk).update(notes="door de praktijkbegeleider")

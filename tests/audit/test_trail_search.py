@@ -36,9 +36,15 @@ def test_a_period_that_ends_before_it_starts_is_refused_on_the_page(login, admin
     assert "De einddatum ligt vóór de begindatum." in response.content.decode()
 
 
-@pytest.mark.parametrize("bad", [{"kind": "nope"}, {"kind": "placements.placement", "record": "abc"},
-                                 {"kind": "placements.placement", "user": "999999"},
-                                 {"kind": "placements.placement", "date_from": "31-31-2026"}])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"kind": "nope"},
+        {"kind": "placements.placement", "record": "abc"},
+        {"kind": "placements.placement", "user": "999999"},
+        {"kind": "placements.placement", "date_from": "31-31-2026"},
+    ],
+)
 def test_bad_input_gets_a_message_not_an_error(login, admin_user, bad):
     assert login(admin_user).get("/audit/", bad).status_code == 200
 

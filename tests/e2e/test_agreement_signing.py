@@ -52,5 +52,7 @@ def test_a_full_signing_round_through_the_links_activates_the_placement(
     expect(desktop.locator(".badge", has_text="ondertekend")).to_be_visible()
     desktop.goto(f"/stages/{draft.placement_id}/")
     # Signed: running, or (the demo stage starts later) signed and waiting for its start.
-    expect(desktop.get_by_text(re.compile(r"^(lopend|getekend, start \d{2}-\d{2}-\d{4})$")).first).to_be_visible()
+    expect(
+        desktop.get_by_text(re.compile(r"^(lopend|getekend, start \d{2}-\d{2}-\d{4})$")).first
+    ).to_be_visible()
     step(desktop, "placement-active")

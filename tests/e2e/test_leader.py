@@ -15,7 +15,9 @@ def test_the_leader_follows_a_figure_to_its_list_and_exports_it(desktop, login_a
     menu(desktop, "Overzicht")
     plans = desktop.get_by_label("Stageplan")
     # This school year's plan comes first; last year's has the same name.
-    plans.select_option(plans.locator("option", has_text="Snuffelstage leerjaar 3").first.get_attribute("value"))
+    plans.select_option(
+        plans.locator("option", has_text="Snuffelstage leerjaar 3").first.get_attribute("value")
+    )
     desktop.get_by_role("button", name="Filteren").click()
     step(desktop, "overview")
     figure = desktop.get_by_role("link", name="nog geen stage")

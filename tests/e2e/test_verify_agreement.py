@@ -26,9 +26,7 @@ def _signed_demo_agreement(timeout=60.0) -> Agreement:
     raise AssertionError("no signed demo agreement was rendered")
 
 
-def test_a_parent_on_a_phone_uploads_the_signed_agreement_and_reads_it_is_genuine(
-    phone, step, tmp_path
-):
+def test_a_parent_on_a_phone_uploads_the_signed_agreement_and_reads_it_is_genuine(phone, step, tmp_path):
     agreement = _signed_demo_agreement()
     path = tmp_path / "stageovereenkomst.pdf"
     with agreement.signed_pdf.open("rb") as handle:
@@ -49,5 +47,7 @@ def test_a_parent_on_a_phone_uploads_the_signed_agreement_and_reads_it_is_genuin
     phone.goto("/verify/")
     phone.get_by_label("Of de code onderaan elke pagina").fill(agreement.verification_code.lower())
     phone.get_by_role("button", name="Controleren").click()
-    expect(phone.get_by_text("Deze code hoort bij een overeenkomst die Stagebeheer heeft uitgegeven.")).to_be_visible()
+    expect(
+        phone.get_by_text("Deze code hoort bij een overeenkomst die Stagebeheer heeft uitgegeven.")
+    ).to_be_visible()
     step(phone, "verify-code")

@@ -223,6 +223,7 @@ def test_the_assessment_section_says_it_has_no_data_until_the_hook_is_filled(
 ):
     from evaluations import hooks
 
+    monkeypatch.setattr(hooks, "_assessment_figures", None)
     assert _page(login(leader))["assessments"].empty
     monkeypatch.setattr(
         hooks,

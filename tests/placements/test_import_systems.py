@@ -26,8 +26,24 @@ def _upload(client, content, department=None, name="export.csv"):
     "header",
     [
         ["Stamnr", "Roepnaam", "Tussenv", "Achternaam", "Geb.datum", "Klas", "Studie"],  # Magister
-        ["Leerlingnummer", "Roepnaam", "Voorvoegsel", "Achternaam", "Geboortedatum", "Stamgroep", "Opleiding"],
-        ["Deelnemernummer", "Roepnaam", "Voorvoegsel", "Achternaam", "Geboortedatum", "Groepscode", "Opleiding"],
+        [
+            "Leerlingnummer",
+            "Roepnaam",
+            "Voorvoegsel",
+            "Achternaam",
+            "Geboortedatum",
+            "Stamgroep",
+            "Opleiding",
+        ],
+        [
+            "Deelnemernummer",
+            "Roepnaam",
+            "Voorvoegsel",
+            "Achternaam",
+            "Geboortedatum",
+            "Groepscode",
+            "Opleiding",
+        ],
         ["Leerlingnummer", "Roepnaam", "Voorvoegsels", "Achternaam", "Geboortedatum", "Groep", "Leerweg"],
     ],
 )
@@ -73,7 +89,12 @@ def test_the_last_mapping_is_remembered_for_the_school(login, coordinator, depar
     _upload(client, "Geboren op;Achter;Voor;Nr\n01-01-2011;Pietersen;Piet;2\n", department)
     preview = client.get(url)
     choices = {c["column"].key: c["choice"] for c in preview.context["columns"]}
-    assert (choices["number"], choices["first_name"], choices["last_name"], choices["date_of_birth"]) == (3, 2, 1, 0)
+    assert (choices["number"], choices["first_name"], choices["last_name"], choices["date_of_birth"]) == (
+        3,
+        2,
+        1,
+        0,
+    )
 
 
 def test_the_upload_page_preselects_the_department_imported_into_last(login, coordinator, department):
@@ -83,7 +104,9 @@ def test_the_upload_page_preselects_the_department_imported_into_last(login, coo
     _upload(client, MAGISTER, second)
     page = client.get(reverse("placements:import_upload", args=["students"]))
     assert f'<option value="{second.pk}" selected>' in page.content.decode()
-    asked = client.get(reverse("placements:import_upload", args=["students"]) + f"?department={department.pk}")
+    asked = client.get(
+        reverse("placements:import_upload", args=["students"]) + f"?department={department.pk}"
+    )
     assert f'<option value="{department.pk}" selected>' in asked.content.decode()
 
 

@@ -9,9 +9,13 @@ from tests.factories.placements import HostFactory, PlacementFactory, PlacementP
 pytestmark = pytest.mark.django_db
 
 
-def test_the_second_page_shows_the_next_students_in_order_with_their_placements(login, coordinator, department):
+def test_the_second_page_shows_the_next_students_in_order_with_their_placements(
+    login, coordinator, department
+):
     plan = PlacementPlanFactory(department=department)
-    students = [StudentFactory(department=department, class_name="3A", last_name=f"Naam{i:03d}") for i in range(60)]
+    students = [
+        StudentFactory(department=department, class_name="3A", last_name=f"Naam{i:03d}") for i in range(60)
+    ]
     placed = PlacementFactory(plan=plan, student=students[55])
     response = login(coordinator).get(reverse("placements:overview") + f"?plan={plan.pk}&page=2")
     rows = list(response.context["page"])

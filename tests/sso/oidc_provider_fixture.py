@@ -60,11 +60,18 @@ def _free_port() -> int:
 def oidc_provider():
     """The provider's discovery document; the process ends with the session."""
     if not (PROVIDER_DIR / "node_modules" / "oidc-provider").exists():
-        pytest.fail("The test OpenID provider is not installed: run `make test-deps` (npm ci in tests/sso/oidc_provider)")
+        pytest.fail(
+            "The test OpenID provider is not installed: run `make test-deps` (npm ci in tests/sso/oidc_provider)"
+        )
     port = _free_port()
     env = {**os.environ, "PORT": str(port), "ACCOUNTS": json.dumps(ACCOUNTS), "CLIENTS": json.dumps(CLIENTS)}
     process = subprocess.Popen(
-        ["node", "provider.mjs"], cwd=PROVIDER_DIR, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+        ["node", "provider.mjs"],
+        cwd=PROVIDER_DIR,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
     )
     try:
         line = process.stdout.readline()

@@ -40,7 +40,9 @@ def key_and_certificate(folder, name):
     )
     key_file, cert_file = folder / f"{name}.key", folder / f"{name}.crt"
     key_file.write_bytes(
-        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+        key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
     )
     cert_file.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
     return str(key_file), str(cert_file)
@@ -106,7 +108,11 @@ class TestIdP:
             sign_response=sign,
         )
         http = self.server.apply_binding(
-            BINDING_HTTP_POST, str(response), message.assertion_consumer_service_url, query.get("RelayState", [""])[0], response=True
+            BINDING_HTTP_POST,
+            str(response),
+            message.assertion_consumer_service_url,
+            query.get("RelayState", [""])[0],
+            response=True,
         )
         form = http["data"]
         saml_response = re.search(r'name="SAMLResponse" value="([^"]+)"', form).group(1)

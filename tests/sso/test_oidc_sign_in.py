@@ -121,7 +121,9 @@ def test_a_replayed_callback_is_refused(client, carla):
     # The used code with a fresh state of our own: the provider refuses the code.
     fresh_state = parse_qs(urlparse(_start(client)).query)["state"][0]
     code = parse_qs(urlparse(callback).query)["code"][0]
-    response = client.get(f"{reverse('oidc_authentication_callback')}?{urlencode({'code': code, 'state': fresh_state})}")
+    response = client.get(
+        f"{reverse('oidc_authentication_callback')}?{urlencode({'code': code, 'state': fresh_state})}"
+    )
     assert response.url == reverse("sso_refused")
     assert not _signed_in_user(client).is_authenticated
 
@@ -173,10 +175,14 @@ def test_a_tampered_id_token_is_refused(settings, oidc_provider, carla):
     flipped = signature[:-4] + ("AAAA" if signature[-4:] != "AAAA" else "BBBB")
     with pytest.raises(SuspiciousOperation):
         SurfconextOIDCBackend().verify_token(f"{header}.{payload}.{flipped}", nonce="n-1")
-    assert SurfconextOIDCBackend().verify_token(f"{header}.{payload}.{signature}", nonce="n-1")["sub"] == "carla"
+    assert (
+        SurfconextOIDCBackend().verify_token(f"{header}.{payload}.{signature}", nonce="n-1")["sub"] == "carla"
+    )
 
 
 def test_a_password_login_with_a_code_in_its_address_does_not_reach_the_provider(client, carla, password):
-    response = client.post(f"{reverse('login')}?code=x&state=y", {"username": carla.email, "password": password})
+    response = client.post(
+        f"{reverse('login')}?code=x&state=y", {"username": carla.email, "password": password}
+    )
     assert response.status_code == 302  # the ordinary password login
     assert client.session["two_factor"] == "setup"  # and so the app's second factor applies

@@ -19,7 +19,12 @@ BRIN = "31BK"
 def saml_files(tmp_path_factory):
     folder = tmp_path_factory.mktemp("saml")
     sp_key, sp_cert = saml_idp.key_and_certificate(folder, "sp")
-    return {"folder": folder, "idp_metadata": saml_idp.write_idp_metadata(folder), "sp_key": sp_key, "sp_cert": sp_cert}
+    return {
+        "folder": folder,
+        "idp_metadata": saml_idp.write_idp_metadata(folder),
+        "sp_key": sp_key,
+        "sp_cert": sp_cert,
+    }
 
 
 @pytest.fixture
@@ -38,7 +43,9 @@ def idp(settings, client, saml_files):
     metadata = client.get(reverse("saml2_metadata"))
     assert metadata.status_code == 200
     assert "http://testserver/saml2/acs/" in metadata.content.decode()
-    return saml_idp.TestIdP(saml_files["folder"], metadata.content.decode(), "http://testserver/saml2/metadata/")
+    return saml_idp.TestIdP(
+        saml_files["folder"], metadata.content.decode(), "http://testserver/saml2/metadata/"
+    )
 
 
 @pytest.fixture
@@ -120,7 +127,9 @@ def test_a_tampered_assertion_is_refused(client, idp, bram, school):
     other = UserFactory(email="other@baken.example")
     MembershipFactory(user=other, department=bram.memberships.get().department, role="coordinator")
     answer = idp.answer(_start(client), identity())
-    answer["SAMLResponse"] = saml_idp.tamper(answer["SAMLResponse"], "bram@baken.example", "other@baken.example")
+    answer["SAMLResponse"] = saml_idp.tamper(
+        answer["SAMLResponse"], "bram@baken.example", "other@baken.example"
+    )
     assert _come_back(client, answer).status_code == 403
     assert not _signed_in_user(client).is_authenticated
 
@@ -152,6 +161,8 @@ def test_an_answer_nobody_asked_for_is_refused(client, idp, bram):
     assert not _signed_in_user(client).is_authenticated
 
 
-@pytest.mark.parametrize("data", [{}, {"SAMLResponse": ""}, {"SAMLResponse": "not base64 !"}, {"SAMLResponse": "PHg+"}])
+@pytest.mark.parametrize(
+    "data", [{}, {"SAMLResponse": ""}, {"SAMLResponse": "not base64 !"}, {"SAMLResponse": "PHg+"}]
+)
 def test_garbage_at_the_consumer_service_is_refused_without_a_500(client, idp, data):
     assert _come_back(client, data).status_code in (400, 403)

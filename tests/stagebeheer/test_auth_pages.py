@@ -1,6 +1,5 @@
 """Login, logout, password reset through the outbox, language switch."""
 
-
 import pytest
 from django.core import mail
 

@@ -44,7 +44,9 @@ def test_the_coordinators_start_page_runs_fixed_queries_whatever_the_plans(login
         # More plans, each with students and placements: the attention panel
         # must not pay a query per plan (it used to run 1 + 2 per plan).
         for year_group in (2, 3, None):
-            plan = PlacementPlanFactory(department=department, school_year=current_school_year(), year_group=year_group)
+            plan = PlacementPlanFactory(
+                department=department, school_year=current_school_year(), year_group=year_group
+            )
             for _ in range(3):
                 PlacementFactory(plan=plan, student__year_group=year_group or 3)
 

@@ -77,7 +77,9 @@ def test_the_gunicorn_access_log_masks_tokens_in_path_query_and_referrer():
         "REMOTE_ADDR": "10.0.0.1",
     }
     resp = SimpleNamespace(status="200 OK", sent=10, headers=[])
-    atoms = logger.atoms(resp, SimpleNamespace(headers=[("REFERER", environ["HTTP_REFERER"])]), environ, timedelta(0))
+    atoms = logger.atoms(
+        resp, SimpleNamespace(headers=[("REFERER", environ["HTTP_REFERER"])]), environ, timedelta(0)
+    )
     line = logger.cfg.access_log_format % atoms
     assert "/l/…/pdf/" in line
     assert TOKEN not in line

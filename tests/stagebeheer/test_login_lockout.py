@@ -24,7 +24,9 @@ def _login(client, email, password, address="203.0.113.5", **headers):
 
 def test_an_account_is_locked_after_the_configured_failures_from_any_address(client, supervisor, password):
     for n in range(2):
-        assert _login(client, supervisor.email, "wrong-password", address=f"198.51.100.{n}").status_code == 200
+        assert (
+            _login(client, supervisor.email, "wrong-password", address=f"198.51.100.{n}").status_code == 200
+        )
     # The failure that reaches the limit already shows the lockout page.
     assert _login(client, supervisor.email, "wrong-password", address="198.51.100.3").status_code == 429
     locked = _login(client, supervisor.email, password, address="198.51.100.99")
@@ -54,8 +56,18 @@ def test_behind_a_proxy_the_address_is_read_from_the_trusted_header(settings, cl
     for n in range(3):
         _login(client, f"guess{n}@school.example", "x", address=balancer, HTTP_X_FORWARDED_FOR="203.0.113.66")
     # The guesser is locked out; a colleague behind the same balancer is not.
-    assert _login(client, supervisor.email, password, address=balancer, HTTP_X_FORWARDED_FOR="203.0.113.66").status_code == 429
-    assert _login(client, supervisor.email, password, address=balancer, HTTP_X_FORWARDED_FOR="198.51.100.20").status_code == 302
+    assert (
+        _login(
+            client, supervisor.email, password, address=balancer, HTTP_X_FORWARDED_FOR="203.0.113.66"
+        ).status_code
+        == 429
+    )
+    assert (
+        _login(
+            client, supervisor.email, password, address=balancer, HTTP_X_FORWARDED_FOR="198.51.100.20"
+        ).status_code
+        == 302
+    )
 
 
 def test_a_success_resets_the_count(client, supervisor, password):
@@ -72,7 +84,12 @@ def test_a_success_resets_the_count(client, supervisor, password):
     [
         ("", 1, "203.0.113.9", "10.0.0.1"),  # no proxy named: the header is ignored
         ("X-Forwarded-For", 1, "203.0.113.9", "203.0.113.9"),
-        ("X-Forwarded-For", 1, "6.6.6.6, 203.0.113.9", "203.0.113.9"),  # the client's own entry is not trusted
+        (
+            "X-Forwarded-For",
+            1,
+            "6.6.6.6, 203.0.113.9",
+            "203.0.113.9",
+        ),  # the client's own entry is not trusted
         ("X-Forwarded-For", 2, "203.0.113.9, 10.0.0.2", "203.0.113.9"),
         ("X-Forwarded-For", 1, "not-an-address", "10.0.0.1"),
         ("X-Forwarded-For", 2, "203.0.113.9", "10.0.0.1"),  # fewer hops than proxies
@@ -129,7 +146,9 @@ def test_password_reset_requests_are_throttled_per_address(settings, client, sup
 
     settings.PASSWORD_RESETS_PER_ADDRESS = 2
     for _ in range(2):
-        response = client.post(reverse("password_reset"), {"email": supervisor.email}, REMOTE_ADDR="203.0.113.8")
+        response = client.post(
+            reverse("password_reset"), {"email": supervisor.email}, REMOTE_ADDR="203.0.113.8"
+        )
         assert response.status_code == 302
     refused = client.post(reverse("password_reset"), {"email": supervisor.email}, REMOTE_ADDR="203.0.113.8")
     assert refused.status_code == 429

@@ -56,7 +56,12 @@ def test_when_redis_is_away_the_mail_stays_queued_for_the_sweeper(
             to_email="ouder@thuis.example",
             subject="Stage",
             template="mail/password_reset",
-            context={"user": {"full_name": "X"}, "protocol": "http", "domain": "testserver", "reset_path": "/"},
+            context={
+                "user": {"full_name": "X"},
+                "protocol": "http",
+                "domain": "testserver",
+                "reset_path": "/",
+            },
         )
     message.refresh_from_db()
     assert message.status == OutgoingMessage.Status.QUEUED
@@ -80,7 +85,9 @@ def test_the_sweeper_sends_what_was_queued_while_redis_was_away(monkeypatch):
     from django.core import mail
     from django.utils import timezone
 
-    message = OutgoingMessage.objects.create(to_email="ouder@thuis.example", subject="Stage", body_text="Hallo")
+    message = OutgoingMessage.objects.create(
+        to_email="ouder@thuis.example", subject="Stage", body_text="Hallo"
+    )
     OutgoingMessage.objects.filter(pk=message.pk).update(created_at=timezone.now() - timedelta(minutes=11))
     assert requeue_stale_mail.apply().result == 1
     assert len(mail.outbox) == 1

@@ -25,7 +25,11 @@ def test_it_seeds_a_small_board_once_with_one_department_of_one_year():
     placements = Placement.objects.count()
     assert placements > 200
     assert set(Placement.objects.values_list("state", flat=True)) >= {
-        "draft", "agreement_pending", "active", "completed", "terminated"
+        "draft",
+        "agreement_pending",
+        "active",
+        "completed",
+        "terminated",
     }
     assert PlacementPlan.objects.filter(department__name="Benchcollege locatie 4").count() == 1
     assert PlacementPlan.objects.filter(department__name="Benchcollege locatie 1").count() == 3

@@ -59,13 +59,17 @@ def test_the_colleague_accepts_once_sets_a_password_and_lands_on_the_start_page(
     assert person.check_password(NEW_PASSWORD)
     assert client.get(reverse("home")).context["user"] == person
     client.logout()
-    again = client.post(url, {"new_password1": "another-password-999", "new_password2": "another-password-999"})
+    again = client.post(
+        url, {"new_password1": "another-password-999", "new_password2": "another-password-999"}
+    )
     assert again.status_code == 410
     person.refresh_from_db()
     assert person.check_password(NEW_PASSWORD)
 
 
-def test_a_short_or_common_password_is_refused_and_the_link_stays_open(client, login, coordinator, department):
+def test_a_short_or_common_password_is_refused_and_the_link_stays_open(
+    client, login, coordinator, department
+):
     _invite(login(coordinator), department)
     token = _token_from_last_mail()
     client.logout()

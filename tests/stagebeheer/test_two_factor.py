@@ -73,7 +73,9 @@ def test_after_the_password_the_code_is_asked_and_a_right_code_lets_her_in(clien
     response = client.get(reverse("placements:overview"))
     assert response.url.startswith(reverse("two_factor_code"))
     assert client.get(reverse("admin:index")).url.startswith(reverse("two_factor_code"))
-    wrong = client.post(reverse("two_factor_code"), {"code": "000000" if _code_for(key) != "000000" else "111111"})
+    wrong = client.post(
+        reverse("two_factor_code"), {"code": "000000" if _code_for(key) != "000000" else "111111"}
+    )
     assert wrong.status_code == 400
     # django-otp throttles after a wrong code; wait out the first delay (1 s).
     time.sleep(1.1)

@@ -77,6 +77,7 @@ TARGETS = {
     "placements-hours": lambda placement: placement,
     "placements-hours-confirm": lambda placement: placement,
     SIGN_PURPOSE: _signature_request,
+    "agreement-copy": _signature_request,
     INPUT_PURPOSE: lambda placement: VisitFactory(placement=placement),
     ASSESSMENT_PURPOSE: _assessment_form,
     EVALUATION_PURPOSE: _evaluation_invitation,

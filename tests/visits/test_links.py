@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from stagebeheer.models import AccessLink, OutgoingMessage
 from tests.factories.visits import VisitFactory
@@ -54,7 +55,7 @@ def test_the_workplace_supervisor_answers_and_the_supervisor_sees_it(client, log
     _, token = _link(visit)
     page = client.get(f"/l/{token}/")
     assert page.status_code == 200
-    assert visit.placement.student.full_name in page.content.decode()
+    assert escape(visit.placement.student.full_name) in page.content.decode()  # "van 't Hof" escaped
     response = client.post(f"/l/{token}/", {"judgement": "Komt goed mee, soms stil."})
     assert response.status_code == 200
     assert WorkplaceInput.objects.get(visit=visit).submitted_by == "Piet Praktijk"

@@ -3,10 +3,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
 from placements.models import PlacementPlan
-from stagebeheer.history import record
+from stagebeheer.history import line, record
 from stagebeheer.permissions import plan_for_editing, visible_or_404
 from visits import guide, services
 from visits.access import plan_page_url
@@ -64,7 +65,10 @@ def rule_add(request, pk):
         rule.order = plan.contact_moment_rules.count()
         rule.save()
         record(
-            plan, action="visits:rule", summary=_("Regel toegevoegd: %(r)s") % {"r": rule}, actor=request.user
+            plan,
+            action="visits:rule",
+            summary=line(gettext_noop("Regel toegevoegd: %(r)s"), r=rule),
+            actor=request.user,
         )
         messages.success(request, _("De regel is toegevoegd."))
         return redirect("visits:plan_rules", pk=plan.pk)
@@ -79,7 +83,10 @@ def rule_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         form.save()
         record(
-            plan, action="visits:rule", summary=_("Regel gewijzigd: %(r)s") % {"r": rule}, actor=request.user
+            plan,
+            action="visits:rule",
+            summary=line(gettext_noop("Regel gewijzigd: %(r)s"), r=rule),
+            actor=request.user,
         )
         messages.success(request, _("De regel is gewijzigd."))
         return redirect("visits:plan_rules", pk=plan.pk)
@@ -91,7 +98,7 @@ def rule_edit(request, pk):
 def rule_delete(request, pk):
     rule = get_object_or_404(ContactMomentRule.objects.visible_to(request.user), pk=pk)
     plan = plan_for_editing(request.user, rule.plan_id)
-    summary = _("Regel verwijderd: %(r)s") % {"r": rule}
+    summary = line(gettext_noop("Regel verwijderd: %(r)s"), r=str(rule))
     rule.delete()
     record(plan, action="visits:rule", summary=summary, actor=request.user)
     messages.success(request, _("De regel is verwijderd; al geplande momenten blijven staan."))
@@ -106,7 +113,12 @@ def guide_edit(request, pk):
     form = GuideForm(request.POST or None, instance=instance, initial=initial)
     if request.method == "POST" and form.is_valid():
         form.save()
-        record(plan, action="visits:guide", summary=_("Handreiking bijgewerkt"), actor=request.user)
+        record(
+            plan,
+            action="visits:guide",
+            summary=line(gettext_noop("Handreiking bijgewerkt")),
+            actor=request.user,
+        )
         messages.success(request, _("De handreiking is opgeslagen."))
         return redirect("visits:plan_rules", pk=plan.pk)
     return render(request, "visits/guide_form.html", {"form": form, "plan": plan})

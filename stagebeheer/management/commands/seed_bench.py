@@ -23,7 +23,9 @@ def seeders():
         except ModuleNotFoundError as exc:
             if exc.name != f"{config.name}.bench":
                 raise
-    return sorted(modules, key=lambda m: getattr(m, "ORDER", 0) if m.__name__ != "stagebeheer.bench.core" else -1)
+    return sorted(
+        modules, key=lambda m: getattr(m, "ORDER", 0) if m.__name__ != "stagebeheer.bench.core" else -1
+    )
 
 
 class Command(BaseCommand):
@@ -38,7 +40,9 @@ class Command(BaseCommand):
             raise CommandError("--scale must be above 0 and at most 4.")
         # Only an empty database or one holding nothing but an earlier benchmark board.
         if School.objects.exclude(board_name__startswith=BENCH_BOARD).exists():
-            raise CommandError("This database holds schools that are not the benchmark board; seed_bench refuses.")
+            raise CommandError(
+                "This database holds schools that are not the benchmark board; seed_bench refuses."
+            )
         existing = School.objects.filter(board_name__startswith=BENCH_BOARD)
         marker = f"{BENCH_BOARD} (schaal {scale:g})"
         if existing.exists() and not fresh:
@@ -60,7 +64,9 @@ class Command(BaseCommand):
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")  # planner statistics for the fresh rows
         figures = ", ".join(f"{n:,} {what}" for what, n in board.counts.items())
-        self.stdout.write(self.style.SUCCESS(f"Benchmark board in {time.monotonic() - started:.0f} s: {figures}"))
+        self.stdout.write(
+            self.style.SUCCESS(f"Benchmark board in {time.monotonic() - started:.0f} s: {figures}")
+        )
 
     def _remove(self):
         # Checked above: the database holds nothing but the benchmark board, so

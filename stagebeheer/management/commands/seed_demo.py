@@ -21,7 +21,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         # The demo creates an administrator whose password is in the repository:
         # never on a production database by accident.
-        allowed = settings.DEBUG or options["allow_without_debug"] or getattr(settings, "DEMO_SEED_ALLOWED", False)
+        allowed = (
+            settings.DEBUG or options["allow_without_debug"] or getattr(settings, "DEMO_SEED_ALLOWED", False)
+        )
         if not allowed:
             raise CommandError(
                 "seed_demo creates demo accounts with a published password and refuses to run "

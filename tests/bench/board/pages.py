@@ -70,7 +70,10 @@ def _input_links(placement, count):
     tokens = []
     for _ in range(count):
         _link, token = AccessLink.issue(
-            purpose=PURPOSE, target=visit, recipient_name="Piet Praktijk", recipient_email="piet@bedrijf.example"
+            purpose=PURPOSE,
+            target=visit,
+            recipient_name="Piet Praktijk",
+            recipient_email="piet@bedrijf.example",
         )
         tokens.append(token)
     return visit, tokens
@@ -105,7 +108,12 @@ def key_pages(ctx):
     overview = reverse("placements:overview")
 
     def input_answer():
-        return {"judgement": "Betrokken en leert snel.", "going_well": "Klantcontact", "to_improve": "", "topics": ""}
+        return {
+            "judgement": "Betrokken en leert snel.",
+            "going_well": "Klantcontact",
+            "to_improve": "",
+            "topics": "",
+        }
 
     specs = [
         Spec("floor", coordinator, "/bench/floor/", "floor"),
@@ -117,8 +125,14 @@ def key_pages(ctx):
         Spec("supervisor agenda", supervisor, reverse("visits:agenda")),
         Spec("link: input form (GET)", coordinator, f"/l/{tokens[0]}/"),
         # Each POST completes its link, so each takes the next fresh one.
-        Spec("link: input form (POST)", coordinator, "", method="POST", data=input_answer,
-             next_url=lambda: f"/l/{next(posts)}/"),
+        Spec(
+            "link: input form (POST)",
+            coordinator,
+            "",
+            method="POST",
+            data=input_answer,
+            next_url=lambda: f"/l/{next(posts)}/",
+        ),
         Spec("mail outbox", coordinator, reverse("outbox")),
         Spec("leader start page", leader, "/", "dashboard"),
         Spec("plan export CSV", coordinator, f"{overview}?plan={plan.pk}&export=csv", "csv"),
@@ -126,7 +140,12 @@ def key_pages(ctx):
     ]
     for name, url, kind, user in [
         ("assessment comparison", _url("assessments:compare", placement.pk), "page", coordinator),
-        ("department dashboard", _url("evaluations:dashboard", query=f"?department={department.pk}"), "dashboard", leader),
+        (
+            "department dashboard",
+            _url("evaluations:dashboard", query=f"?department={department.pk}"),
+            "dashboard",
+            leader,
+        ),
         ("whole-school dashboard", _url("evaluations:dashboard"), "dashboard", leader),
     ]:
         if url:

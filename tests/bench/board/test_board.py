@@ -133,7 +133,9 @@ def test_periodic_tasks_over_the_whole_board():
                 "queries": len(ctx.captured_queries),
                 "result": str(result)[:60],
             }
-            lines.append(f"{name:<40}{run:>10}{ms:>10.1f}{len(ctx.captured_queries):>9}{str(result)[:12]:>12}")
+            lines.append(
+                f"{name:<40}{run:>10}{ms:>10.1f}{len(ctx.captured_queries):>9}{str(result)[:12]:>12}"
+            )
     _report("Periodic tasks", lines)
 
 
@@ -149,8 +151,10 @@ def test_the_agreement_pdf_against_a_plain_page():
     RESULTS["pdf"] = {"agreement_ms": real, "plain_page_ms": plain, "ratio": round(real / plain, 2)}
     _report(
         "Agreement PDF",
-        [f"agreement {real:.0f} ms, plain page {plain:.0f} ms, ratio {real / plain:.1f}x "
-         f"(budget 150 ms: {'OK' if real <= 150 else 'MISS'})"],
+        [
+            f"agreement {real:.0f} ms, plain page {plain:.0f} ms, ratio {real / plain:.1f}x "
+            f"(budget 150 ms: {'OK' if real <= 150 else 'MISS'})"
+        ],
     )
 
 

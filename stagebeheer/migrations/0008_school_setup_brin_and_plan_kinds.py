@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('stagebeheer', '0006_guess_counter'),
+        ('stagebeheer', '0007_history_message_params'),
     ]
 
     operations = [
