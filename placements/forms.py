@@ -23,6 +23,7 @@ from placements.models import (
 from placements.models.plan import default_forbidden_kinds
 from placements.navigation import current_school_year
 from stagebeheer.formlimits import LimitedModelForm, LimitsMixin
+from stagebeheer.forms import ImportUploadForm  # noqa: F401 - shared with the staff import
 
 
 class DateInput(forms.DateInput):
@@ -234,6 +235,7 @@ class PlanForm(LimitsMixin, ScheduleMixin, forms.ModelForm):
         if low is not None and high is not None and low > high:
             self.add_error("max_hours", _("Het maximum ligt onder het minimum."))
         data["default_schedule"] = self.clean_schedule()
+        self._check_kind_offered(data.get("kind"))
         year, title = data.get("school_year"), data.get("title")
         if self.department and year and title:
             clash = PlacementPlan.objects.filter(department=self.department, school_year=year, title=title)
@@ -244,6 +246,13 @@ class PlanForm(LimitsMixin, ScheduleMixin, forms.ModelForm):
                     "title", _("Deze afdeling heeft in dat schooljaar al een stageplan met deze titel.")
                 )
         return data
+
+    def _check_kind_offered(self, kind):
+        """A department set up with its kinds of stage (school set-up page) gets
+        plans of those kinds only; an existing plan keeps its kind."""
+        offered = getattr(self.department, "plan_kinds", None) or []
+        if kind and offered and kind not in offered and kind != self.instance.kind:
+            self.add_error("kind", _("Deze afdeling biedt deze soort stage niet aan (zie Scholen en afdelingen)."))
 
     def save(self, commit=True):
         self.instance.default_schedule = self.cleaned_data["default_schedule"]
@@ -469,16 +478,6 @@ class HoursForm(LimitsMixin, forms.Form):
             if not (self.placement.start_date <= day <= min(last, self.placement.end_date)):
                 self.add_error("date", _("Deze datum valt buiten de stage."))
         return data
-
-
-class ImportUploadForm(LimitsMixin, forms.Form):
-    file = forms.FileField(label=_l("Bestand (CSV of XLSX)"))
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > 5 * 1024 * 1024:
-            raise forms.ValidationError(_("Het bestand is groter dan 5 MB."))
-        return upload
 
 
 class PlacementForm(LimitsMixin, ScheduleMixin, forms.Form):

@@ -7,10 +7,7 @@ with its line number and reason while the good rows are imported. Existing
 students are updated by their number (hosts by KvK number, else by name).
 """
 
-import csv
-import io
 import re
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from django import forms
@@ -22,20 +19,22 @@ from placements.forms import HostForm, normalise_postcode
 from placements.models import Guardian, Host, Outflow, Student
 from stagebeheer.formlimits import MAX_YEAR, MIN_YEAR, year_in_range
 
-MAX_ROWS = 5000
-
-
-class UnreadableFileError(Exception):
-    pass
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str
-    label: str
-    required: bool = False
-    aliases: tuple = ()
-
+# The generic half (reading files, limits, column guessing) is shared with the
+# staff import; these names stay importable from here.
+from stagebeheer.table_import import (  # noqa: F401
+    MAX_BLANK_ROWS,
+    MAX_CELL,
+    MAX_COLUMNS,
+    MAX_ROWS,
+    Column,
+    RowResult,
+    UnreadableFileError,
+    guess_columns,
+    mapping_by_name,
+    read_table,
+)
+from stagebeheer.table_import import bounded_rows as _bounded_rows  # noqa: F401
+from stagebeheer.table_import import value_at as _value
 
 # Aliases include the column names of the exports of Magister (Stamnr,
 # Roepnaam, Tussenv, Geb.datum, Studie), Somtoday (Leerlingnummer, Voorvoegsel,
@@ -102,112 +101,8 @@ HOST_COLUMNS = [
 KINDS = {"students": STUDENT_COLUMNS, "hosts": HOST_COLUMNS}
 
 
-# Streaming limits: a small file can expand to hundreds of thousands of rows
-# (a 116 KiB XLSX held 400,000), so reading stops as soon as a limit is passed
-# instead of building the whole table first.
-MAX_COLUMNS = 60
-MAX_CELL = 1000
-# Blank rows between the data are skipped, but only so many of them.
-MAX_BLANK_ROWS = 1000
-
-
-def _bounded_rows(raw_rows):
-    """The non-blank rows of ``raw_rows``, stopping with an error past the limits."""
-    rows, blank = [], 0
-    for raw in raw_rows:
-        row = ["" if c is None else c for c in raw[:MAX_COLUMNS]]
-        if not any(str(c).strip() for c in row):
-            blank += 1
-            if blank > MAX_BLANK_ROWS:
-                raise UnreadableFileError(_("Het bestand heeft te veel lege regels."))
-            continue
-        if len(rows) > MAX_ROWS:
-            raise UnreadableFileError(_("Het bestand heeft meer dan %(n)s regels.") % {"n": MAX_ROWS})
-        rows.append(row)
-    return rows
-
-
-def read_table(name: str, content: bytes) -> tuple[list[str], list[list[str]]]:
-    """(header, rows) from CSV (; or , separated, UTF-8 or Windows-1252) or XLSX."""
-    if name.lower().endswith(".xlsx"):
-        try:
-            from openpyxl import load_workbook
-
-            # read_only streams the sheet row by row; the limits stop it early.
-            book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-            try:
-                sheet = book.worksheets[0]
-                rows = _bounded_rows(
-                    [_cell(c) for c in row] for row in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS)
-                )
-            finally:
-                book.close()
-        except UnreadableFileError:
-            raise
-        except Exception as exc:  # openpyxl raises many kinds for a broken file
-            raise UnreadableFileError(_("Dit Excel-bestand kan niet worden gelezen.")) from exc
-    else:
-        try:
-            text = content.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            try:
-                text = content.decode("cp1252")
-            except UnicodeDecodeError as exc:
-                raise UnreadableFileError(_("De tekens in dit bestand kunnen niet worden gelezen.")) from exc
-        if "\x00" in text:
-            raise UnreadableFileError(_("Dit is geen CSV-bestand."))
-        try:
-            dialect = csv.Sniffer().sniff(text[:4096], delimiters=";,\t")
-        except csv.Error:
-            dialect = csv.excel
-            dialect.delimiter = ";" if text[:1000].count(";") > text[:1000].count(",") else ","
-        try:
-            rows = _bounded_rows(csv.reader(io.StringIO(text), dialect))
-        except csv.Error as exc:
-            raise UnreadableFileError(
-                _("Dit CSV-bestand kan niet worden gelezen: %(e)s") % {"e": exc}
-            ) from exc
-    if len(rows) < 2:
-        raise UnreadableFileError(_("Het bestand heeft geen kopregel met gegevens eronder."))
-    if any(len(str(c)) > MAX_CELL for r in rows for c in r):
-        raise UnreadableFileError(_("Een cel in het bestand is langer dan %(n)s tekens.") % {"n": MAX_CELL})
-    header = [str(h).strip() for h in rows[0]]
-    return header, [[str(c).strip() for c in r] for r in rows[1:]]
-
-
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def _plain(name: str) -> str:
-    """'Geb.datum', 'geb. datum' and 'GEB_DATUM' are the same column."""
-    return re.sub(r"[\s._\-/]+", "", (name or "").lower())
-
-
 def guess_mapping(kind: str, header: list[str], remembered: dict | None = None) -> dict[str, int | None]:
-    """Column positions: the school's remembered mapping where its header names
-    are in this file, else the known names of the administration systems."""
-    plain = [_plain(h) for h in header]
-    mapping = {}
-    for column in KINDS[kind]:
-        names = {_plain(column.key), _plain(str(column.label)), *(_plain(a) for a in column.aliases)}
-        mapping[column.key] = next((i for i, h in enumerate(plain) if h in names), None)
-    for key, name in (remembered or {}).items():
-        if key in mapping and _plain(name) in plain:
-            mapping[key] = plain.index(_plain(name))
-    return mapping
-
-
-def mapping_by_name(mapping: dict, header: list[str]) -> dict[str, str]:
-    return {key: header[i] for key, i in mapping.items() if i is not None and i < len(header)}
+    return guess_columns(KINDS[kind], header, remembered)
 
 
 def year_from_class(class_name: str) -> int | None:
@@ -236,19 +131,6 @@ def parse_date(value: str) -> date:
         # Written correctly, but the day is not in the calendar (29-02-2010, 31-04-2010).
         raise ValueError(_("‘%(v)s’ bestaat niet: die dag komt in die maand niet voor.") % {"v": value})
     raise ValueError(_("‘%(v)s’ is geen datum (dd-mm-jjjj).") % {"v": value})
-
-
-@dataclass
-class RowResult:
-    line: int
-    values: dict
-    errors: list
-
-
-def _value(row, index):
-    if index is None or index >= len(row):
-        return ""
-    return row[index]
 
 
 def validate_students(rows, mapping, department) -> list[RowResult]:

@@ -49,6 +49,7 @@ DEPARTMENTS = {
         location_number="01",
         school_type=SchoolType.VMBO_BK,
         city="Utrecht",
+        plan_kinds=["vmbo_orientation", "lwt", "community"],
     ),
     "pro": dict(
         school="rijncollege",
@@ -56,6 +57,7 @@ DEPARTMENTS = {
         location_number="02",
         school_type=SchoolType.PRO,
         city="Utrecht",
+        plan_kinds=["pro_external", "pro_placement"],
     ),
     "mbo": dict(
         school="roc",
@@ -63,6 +65,7 @@ DEPARTMENTS = {
         location_number="01",
         school_type=SchoolType.MBO,
         city="Utrecht",
+        plan_kinds=["mbo_bpv"],
     ),
     "teacher_education": dict(
         school="rijncollege",
@@ -70,8 +73,11 @@ DEPARTMENTS = {
         location_number="01",
         school_type=SchoolType.TEACHER_EDUCATION,
         city="Utrecht",
+        plan_kinds=["teacher_education"],
     ),
 }
+
+# plan_kinds: the kinds of stage (placements.PlanKind values) each department offers.
 
 # key: (e-mail, name, [(department, role), ...])
 USERS = {

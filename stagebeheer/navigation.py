@@ -128,4 +128,6 @@ from django.utils.translation import gettext_lazy as _  # noqa: E402
 NAV_ITEMS = [
     NavItem(_("Team"), "team", frozenset({"coordinator"}), order=85),
     NavItem(_("Verzonden mail"), "outbox", frozenset({"coordinator"}), order=90),
+    # No membership holds "administrator": only superusers (nav_for lets them see all) get it.
+    NavItem(_("Scholen"), "schools", frozenset({"administrator"}), order=95),
 ]

@@ -415,3 +415,34 @@ def students_editable(queryset, user):
     return (
         fixed if fixed is not None else queryset.filter(department_id__in=department_ids(user, [COORDINATOR]))
     )
+
+
+# --- administrators: the board's functional manager ---------------------------
+# An administrator is a superuser (``manage.py createsuperuser``); the app has
+# no membership role for it, so nobody becomes one through the team pages.
+
+
+def is_administrator(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and user.is_superuser)
+
+
+def require_administrator(user) -> None:
+    """The school set-up pages: a signed-in non-administrator gets 403."""
+    if not is_administrator(user):
+        raise PermissionDenied
+
+
+def schools_visible(queryset, user):
+    """Staff read the schools of their departments; an administrator every school."""
+    fixed = _everything_or_nothing(queryset, user)
+    return fixed if fixed is not None else queryset.filter(pk__in=_school_ids(user))
+
+
+def schools_editable(queryset, user):
+    """Schools are set up and changed by an administrator only."""
+    return queryset if is_administrator(user) else queryset.none()
+
+
+def departments_editable(queryset, user):
+    """Departments are set up and changed by an administrator only."""
+    return queryset if is_administrator(user) else queryset.none()

@@ -3,7 +3,19 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from stagebeheer.forms import EmailLoginForm, LimitedSetPasswordForm
-from stagebeheer.views import favicon, health, home, links, outbox, password_reset, sso, team, two_factor
+from stagebeheer.views import (
+    favicon,
+    health,
+    home,
+    links,
+    outbox,
+    password_reset,
+    schools,
+    sso,
+    staff_import,
+    team,
+    two_factor,
+)
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -49,6 +61,22 @@ urlpatterns = [
     path("team/roles/<int:pk>/invitation/resend/", team.resend_invitation, name="team_resend_invitation"),
     path("team/roles/<int:pk>/invitation/revoke/", team.revoke_invitation, name="team_revoke_invitation"),
     path("team/people/<int:pk>/deactivate/", team.deactivate, name="team_deactivate"),
+    path("team/import/", staff_import.upload, name="team_import"),
+    path("team/import/columns/", staff_import.column_map, name="team_import_map"),
+    path("team/import/cancel/", staff_import.cancel, name="team_import_cancel"),
+    path("schools/", schools.school_list, name="schools"),
+    path("schools/new/", schools.school_create, name="school_create"),
+    path("schools/<int:pk>/edit/", schools.school_edit, name="school_edit"),
+    path("schools/<int:pk>/delete/", schools.school_delete, name="school_delete"),
+    path("schools/<int:school_pk>/departments/new/", schools.department_create, name="department_create"),
+    path(
+        "schools/<int:school_pk>/departments/<int:pk>/edit/", schools.department_edit, name="department_edit"
+    ),
+    path(
+        "schools/<int:school_pk>/departments/<int:pk>/delete/",
+        schools.department_delete,
+        name="department_delete",
+    ),
     path("l/<str:token>/", links.open_link, name="access_link"),
     path("l/<str:token>/<slug:action>/", links.open_link, name="access_link_action"),
     path("i18n/", include("django.conf.urls.i18n")),

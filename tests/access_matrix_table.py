@@ -44,7 +44,10 @@ PERSONAS = (
 # hosts and plans are read by all staff of the school / department; standing
 # cooperation agreements are kept by any coordinator of the school; agenda,
 # concern list, capacity and outbox lists show each persona only its own rows;
-# "scan" and "signed_pdf" are 404 until a scan or a signed PDF exists.
+# "scan" and "signed_pdf" are 404 until a scan or a signed PDF exists; school
+# set-up is for administrators only (deleting our department or school is
+# refused with a message: they hold data); the staff import's column step
+# sends back to the upload while no file waits.
 # fmt: off
 TABLE = {
     "access_link": ("link", "404 404 404 404 404 404 404 404 404 404", "404 404 404 404 404 404 404 404 404 404"),
@@ -65,6 +68,9 @@ TABLE = {
     "agreements:template_edit": ("template", "login 200 404 404 404 403 403 403 403 200", "login 400 404 404 404 403 403 403 403 400"),
     "agreements:template_list": ("none", "login 200 200 200 403 403 403 403 403 200", "login 200 200 200 403 403 403 403 403 200"),
     "agreements:withdraw": ("agreement", "login 200 404 404 404 403 404 403 403 200", "login 302 404 404 404 403 404 403 403 302"),
+    "department_create": ("school_pk", "login 403 403 403 403 403 403 403 403 200", "login 403 403 403 403 403 403 403 403 400"),
+    "department_delete": ("department_of_school", "login 403 403 403 403 403 403 403 403 200", "login 403 403 403 403 403 403 403 403 302"),
+    "department_edit": ("department_of_school", "login 403 403 403 403 403 403 403 403 200", "login 403 403 403 403 403 403 403 403 400"),
     "favicon": ("none", "301 301 301 301 301 301 301 301 301 301", "301 301 301 301 301 301 301 301 301 301"),
     "health": ("none", "200 200 200 200 200 200 200 200 200 200", "200 200 200 200 200 200 200 200 200 200"),
     "home": ("none", "login 200 200 200 200 200 200 200 200 200", "login 200 200 200 200 200 200 200 200 200"),
@@ -122,7 +128,14 @@ TABLE = {
     "placements:student_list": ("none", "login 200 200 200 200 200 200 200 200 200", "login 200 200 200 200 200 200 200 200 200"),
     "placements:supervisor_create": ("host", "login 200 200 404 404 403 403 403 403 200", "login 200 200 404 404 403 403 403 403 200"),
     "placements:supervisor_edit": ("workplace_supervisor", "login 200 200 404 404 403 403 403 403 200", "login 200 200 404 404 403 403 403 403 200"),
+    "school_create": ("none", "login 403 403 403 403 403 403 403 403 200", "login 403 403 403 403 403 403 403 403 400"),
+    "school_delete": ("school", "login 403 403 403 403 403 403 403 403 200", "login 403 403 403 403 403 403 403 403 302"),
+    "school_edit": ("school", "login 403 403 403 403 403 403 403 403 200", "login 403 403 403 403 403 403 403 403 400"),
+    "schools": ("none", "login 403 403 403 403 403 403 403 403 200", "login 403 403 403 403 403 403 403 403 200"),
     "set_language": ("none", "302 302 302 302 302 302 302 302 302 302", "302 302 302 302 302 302 302 302 302 302"),
+    "team_import": ("none", "login 200 200 200 403 403 403 403 403 200", "login 400 400 400 403 403 403 403 403 400"),
+    "team_import_cancel": ("none", "login 405 405 405 405 405 405 405 405 405", "login 302 302 302 403 403 403 403 403 302"),
+    "team_import_map": ("none", "login 302 302 302 403 403 403 403 403 302", "login 302 302 302 403 403 403 403 403 302"),
     "visits:agenda": ("none", "login 200 200 200 200 200 200 403 403 200", "login 200 200 200 200 200 200 403 403 200"),
     "visits:calendar": ("none", "login 200 200 200 200 200 200 403 403 200", "login 200 200 200 200 200 200 403 403 200"),
     "visits:calendar_feed": ("calendar_token", "200 200 200 200 200 200 200 200 200 200", "200 200 200 200 200 200 200 200 200 200"),

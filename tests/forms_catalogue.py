@@ -169,6 +169,7 @@ FORM_KWARGS = {
     "agreements.forms.CooperationForm": _cooperation_form,
     "stagebeheer.forms.LimitedSetPasswordForm": lambda data: {"user": data["coordinator"]},
     "stagebeheer.forms.EmailLoginForm": lambda data: {"request": None},
+    "stagebeheer.forms.DepartmentForm": lambda data: {"school": data["department"].school},
 }
 
 

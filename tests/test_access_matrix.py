@@ -218,6 +218,9 @@ class World:
             "own_find": {"pk": o["own_find"].pk},
             "membership": {"pk": o["membership"].pk},
             "person": {"pk": o["person"].pk},
+            "school": {"pk": o["department"].school_id},
+            "school_pk": {"school_pk": o["department"].school_id},
+            "department_of_school": {"school_pk": o["department"].school_id, "pk": o["department"].pk},
         }[kind]
 
 

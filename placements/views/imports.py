@@ -1,8 +1,6 @@
 """Upload → map columns and preview → import. The parsed file waits in the
 session between the steps, so nothing touches the tables before the last one."""
 
-import re
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -15,6 +13,7 @@ from placements import importing
 from placements.forms import ImportUploadForm
 from placements.models import Host, ImportMapping
 from placements.views.common import table_response
+from stagebeheer import table_import
 from stagebeheer.history import line, record
 from stagebeheer.params import optional_id
 from stagebeheer.permissions import coordinator_departments, require_coordinator
@@ -88,16 +87,9 @@ def _pending(request, kind):
 
 
 def _mapping_from(request, kind, header):
-    if request.method != "POST" or not any(k.startswith("map_") for k in request.POST):
+    if request.method != "POST":
         return None
-    mapping = {}
-    for column in importing.KINDS[kind]:
-        raw = request.POST.get(f"map_{column.key}", "")
-        # A column number; 0 is the first column, so not an id (re.fullmatch keeps out "²").
-        mapping[column.key] = (
-            int(raw) if re.fullmatch(r"[0-9]{1,4}", raw) and int(raw) < len(header) else None
-        )
-    return mapping
+    return table_import.mapping_from_post(request.POST, importing.KINDS[kind], header)
 
 
 def _validate(kind, rows, mapping, department):
@@ -120,7 +112,7 @@ def import_map(request, kind):
     if mapping != data.get("mapping"):
         data["mapping"] = mapping
         request.session.modified = True
-    missing = [c.label for c in importing.KINDS[kind] if c.required and mapping.get(c.key) is None]
+    missing = table_import.missing_columns(importing.KINDS[kind], mapping)
     results = [] if missing else _validate(kind, rows, mapping, department)
     bad = [r for r in results if r.errors]
     if request.method == "POST" and request.POST.get("confirm") and not missing:
@@ -151,7 +143,7 @@ def import_map(request, kind):
             "placements/import_done.html",
             {"kind": kind, "created": created, "updated": updated, "bad": bad, "name": data["name"]},
         )
-    columns = [{"column": c, "choice": mapping.get(c.key)} for c in importing.KINDS[kind]]
+    columns = table_import.mapping_choices(importing.KINDS[kind], mapping)
     return render(
         request,
         "placements/import_map.html",

@@ -87,6 +87,15 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.full_name.split(" ")[0] if self.full_name else self.email
 
 
+class SchoolQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The rule lives in stagebeheer.permissions."""
+        return permissions.schools_visible(self, user)
+
+    def editable_by(self, user):
+        return permissions.schools_editable(self, user)
+
+
 class School(models.Model):
     """The institution (bevoegd gezag) that owns departments."""
 
@@ -95,9 +104,14 @@ class School(models.Model):
         _("BRIN"),
         max_length=4,
         unique=True,
+        # DUO's BRIN: two digits, then two letters or digits (12AB, 30RD, 00A1).
         validators=[
-            RegexValidator(r"^[0-9]{2}[A-Z]{2}$", _("Een BRIN is twee cijfers en twee letters, zoals 12AB."))
+            RegexValidator(
+                r"^[0-9]{2}[0-9A-Z]{2}$",
+                _("Een BRIN is twee cijfers gevolgd door twee letters of cijfers, zoals 12AB."),
+            )
         ],
+        error_messages={"unique": _("Er is al een school met deze BRIN.")},
     )
     board_name = models.CharField(_("bestuur"), max_length=200, blank=True)
     address = models.CharField(_("adres"), max_length=200, blank=True)
@@ -125,6 +139,8 @@ class School(models.Model):
         help_text=_("Alle medewerkers van deze school moeten inloggen met een code uit een app."),
     )
 
+    objects = SchoolQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("school")
         verbose_name_plural = _("scholen")
@@ -150,6 +166,9 @@ class DepartmentQuerySet(models.QuerySet):
         """The rule lives in stagebeheer.permissions."""
         return permissions.departments_visible(self, user)
 
+    def editable_by(self, user):
+        return permissions.departments_editable(self, user)
+
 
 class Department(models.Model):
     """An afdeling: BRIN plus location number and school type."""
@@ -167,6 +186,10 @@ class Department(models.Model):
     address = models.CharField(_("adres"), max_length=200, blank=True)
     postcode = models.CharField(_("postcode"), max_length=7, blank=True)
     city = models.CharField(_("plaats"), max_length=100, blank=True)
+    # The kinds of stage (placements.PlanKind values) the department offers; a
+    # new plan is offered these. Empty: every kind. A list of codes, not a
+    # relation, because the kinds belong to the placements app.
+    plan_kinds = models.JSONField(_("soorten stage"), default=list, blank=True)
 
     objects = DepartmentQuerySet.as_manager()
 
