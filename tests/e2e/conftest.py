@@ -456,3 +456,27 @@ def link_from_outbox(live_server):
         return url
 
     return _link
+
+
+@pytest.fixture
+def send_demo_agreement(login_as, step):
+    """The coordinator sends a complete demo vo draft from its page; returns the agreement."""
+    from agreements.models import Agreement, AgreementStatus
+
+    def _send(page):
+        draft = next(
+            a
+            for a in Agreement.objects.filter(status=AgreementStatus.DRAFT, kind="vo").select_related(
+                "placement__student"
+            )
+            if not a.problems
+        )
+        login_as(page, "coordinator", check=False)
+        page.goto(f"/agreements/{draft.pk}/")
+        step(page, "agreement-draft")
+        page.get_by_role("button", name="Versturen").click()
+        expect(page.get_by_text("De overeenkomst is verstuurd ter ondertekening.")).to_be_visible()
+        draft.refresh_from_db()
+        return draft
+
+    return _send
