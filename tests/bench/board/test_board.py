@@ -117,11 +117,19 @@ def test_cost_follows_this_years_work_not_the_archive():
 
 
 def _run_task(task):
-    with CaptureQueriesContext(connection) as ctx:
+    # Counted by a wrapper: a backlog run can pass the 9,000 queries Django's log keeps.
+    count = 0
+
+    def counter(execute, *args):
+        nonlocal count
+        count += 1
+        return execute(*args)
+
+    with connection.execute_wrapper(counter):
         start = time.perf_counter()
         result = task.run()
         ms = (time.perf_counter() - start) * 1000
-    return {"ms": round(ms, 1), "queries": len(ctx.captured_queries), "result": str(result)[:60]}
+    return {"ms": round(ms, 1), "queries": count, "result": str(result)[:60]}
 
 
 def test_periodic_tasks_over_the_whole_board():

@@ -144,7 +144,11 @@ def test_throughput_under_20_clients():
     targets = [
         ("floor", "/bench/floor/", coordinator_session),
         ("overview page 1", f"{reverse('placements:overview')}?plan={plan.pk}", coordinator_session),
-        ("leader start page", "/", leader_session),
+        (
+            "department dashboard",
+            f"{reverse('evaluations:dashboard')}?department={board.three.pk}",
+            leader_session,
+        ),
     ]
     port = _free_port()
     server = subprocess.Popen(  # nosec B603
