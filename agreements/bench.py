@@ -9,6 +9,7 @@ from placements.models import PlacementPlan
 from stagebeheer.bench import BATCH
 
 ORDER = 20
+REMINDER_DAYS = (3, 7)  # agreements.reminders.REMINDER_STEPS
 PARTIES = [("school", "De school"), ("host", "Het stagebedrijf"), ("student", "Ouder/verzorger")]
 
 
@@ -44,10 +45,20 @@ def seed(board):
             )
         )
     agreements = Agreement.objects.bulk_create(agreements, batch_size=BATCH)
+    now = timezone.now()
     requests = SignatureRequest.objects.bulk_create(
         (
             SignatureRequest(
-                agreement=a, party=party, name=label, email=f"{party}{a.pk}@bench.example", sent_at=a.sent_at
+                agreement=a,
+                party=party,
+                name=label,
+                email=f"{party}{a.pk}@bench.example",
+                sent_at=a.sent_at,
+                # The steady state: the reminders that were due went already.
+                reminders_sent=sum(a.sent_at + timedelta(days=d) <= now for d in REMINDER_DAYS),
+                coordinator_told_at=a.sent_at + timedelta(days=10)
+                if party == "school" and a.sent_at + timedelta(days=10) <= now
+                else None,
             )
             for a in agreements
             for party, label in PARTIES

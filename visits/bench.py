@@ -9,6 +9,11 @@ ORDER = 30
 
 
 def seed(board):
+    from django.utils import timezone
+
+    from visits.inputs import DAYS_BEFORE
+
+    now = timezone.now()
     rows = []
     for p in board.placements:
         length = (p.end_date - p.start_date).days
@@ -29,6 +34,10 @@ def seed(board):
                     held_on=day if done else None,
                     learning_moments="Hielp klanten zelfstandig." if done else "",
                     logged_by_id=p.school_supervisor_id if done else None,
+                    # The steady state: this week's input requests went out already.
+                    input_requested_at=now
+                    if not past and p.state == "active" and day <= board.today + timedelta(days=DAYS_BEFORE)
+                    else None,
                 )
             )
     Visit.objects.bulk_create(rows, batch_size=BATCH)

@@ -41,3 +41,23 @@ def school_years(today: date) -> list[str]:
 
 def year_start(school_year: str) -> date:
     return date(int(school_year[:4]), 9, 1)
+
+
+def copy_rows(model, fields, rows):
+    """Insert plain tuples of ``fields`` into ``model``'s table: PostgreSQL's COPY
+    where it is there (the score tables hold a million rows at scale 1, and
+    building a model instance per row took most of the seed), bulk_create elsewhere."""
+    from django.db import connection
+
+    columns = [model._meta.get_field(f).column for f in fields]
+    if connection.vendor != "postgresql":
+        model.objects.bulk_create(
+            (model(**dict(zip(columns, row, strict=True))) for row in rows), batch_size=BATCH
+        )
+        return
+    connection.ensure_connection()
+    table = connection.ops.quote_name(model._meta.db_table)
+    names = ", ".join(connection.ops.quote_name(c) for c in columns)
+    with connection.connection.cursor() as cursor, cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)

@@ -43,3 +43,18 @@ def test_another_scale_needs_fresh():
     call_command("seed_bench", scale=0.01, stdout=StringIO())
     with pytest.raises(CommandError, match="--fresh"):
         call_command("seed_bench", scale=0.02, stdout=StringIO())
+
+
+def test_it_seeds_assessments_and_evaluation_answers():
+    from assessments.models import Assessment, FinalJudgement, Score
+    from evaluations.models import EvaluationAnswer, EvaluationInvitation
+
+    call_command("seed_bench", scale=0.02, stdout=StringIO())
+    assert set(Assessment.objects.values_list("party", flat=True)) == {"workplace", "student", "school"}
+    # Open and draft forms need running placements past halfway: few at this scale.
+    assert "submitted" in set(Assessment.objects.values_list("status", flat=True))
+    submitted = Assessment.objects.filter(status="submitted").first()
+    assert Score.objects.filter(assessment=submitted).count() == 12
+    assert FinalJudgement.objects.filter(placement__state="completed").exists()
+    assert EvaluationAnswer.objects.count() > 100
+    assert EvaluationInvitation.objects.filter(completed_at__isnull=True).exists()

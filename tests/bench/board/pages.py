@@ -79,6 +79,57 @@ def _input_links(placement, count):
     return visit, tokens
 
 
+def _assessment_link(plan):
+    """An open workplace form of a running placement, with a link to it (the
+    token exists only here, as in the mail), and the draft POST's data: every
+    level chosen, on the form's current revision (each save raises it)."""
+    from assessments.models import Assessment
+    from assessments.opening import PURPOSE
+
+    form = (
+        Assessment.objects.filter(placement__plan=plan, placement__state="active", party="workplace")
+        .exclude(status="submitted")
+        .select_related("framework__scale", "placement__plan__department")
+        .order_by("pk")
+        .first()
+    )
+    if form is None:
+        return None, None
+    _link, token = AccessLink.issue(
+        purpose=PURPOSE,
+        target=form,
+        recipient_name="Piet Praktijk",
+        recipient_email="piet@bedrijf.example",
+        department=form.placement.plan.department,
+    )
+    level = form.framework.scale.levels.order_by("order").last()
+    competencies = list(form.framework.competencies.values_list("pk", flat=True))
+
+    def draft():
+        revision = Assessment.objects.values_list("revision", flat=True).get(pk=form.pk)
+        return {
+            "revision": revision,
+            "tops": "Zelfstandig.",
+            "tips": "",
+            **{f"level_{c}": level.pk for c in competencies},
+        }
+
+    return token, draft
+
+
+def _link_form_specs(user, plan):
+    try:
+        token, draft = _assessment_link(plan)
+    except LookupError:
+        return []  # no assessments app
+    if token is None:
+        return []
+    return [
+        Spec("link: assessment form (GET)", user, f"/l/{token}/"),
+        Spec("link: assessment draft (POST)", user, f"/l/{token}/draft/", method="POST", data=draft),
+    ]
+
+
 def department_pages(ctx, department, suffix=""):
     coordinator = ctx.user(department, "coordinator")
     plan = ctx.current_plan(department)
@@ -138,8 +189,11 @@ def key_pages(ctx):
         Spec("plan export CSV", coordinator, f"{overview}?plan={plan.pk}&export=csv", "csv"),
         Spec("plan export XLSX", coordinator, f"{overview}?plan={plan.pk}&export=xlsx", "xlsx"),
     ]
+    specs += _link_form_specs(coordinator, plan)
+    judged = Placement.objects.filter(plan=plan, state="completed").order_by("pk").first() or placement
     for name, url, kind, user in [
-        ("assessment comparison", _url("assessments:compare", placement.pk), "page", coordinator),
+        ("assessment comparison", _url("assessments:compare", judged.pk), "page", coordinator),
+        ("open assessment forms", _url("assessments:open_forms"), "page", coordinator),
         (
             "department dashboard",
             _url("evaluations:dashboard", query=f"?department={department.pk}"),
