@@ -43,9 +43,10 @@ def test_the_host_receives_the_signed_pdf_and_is_told_what_a_new_version_changes
 
     # The host's mail with the signed copy: a page with the sealed PDF to download.
     host = page_at(360)
-    host.goto(link_from_outbox(host_email, "Ondertekend"))
+    host.goto(link_from_outbox(host_email, f"voor {student}"))
     download = host.get_by_role("link", name="Ondertekende overeenkomst downloaden (PDF)")
     expect(download).to_be_visible()
+    expect(host.get_by_text(f"Stage van {student}")).to_be_visible()  # this stage's copy, not another
     step(host, "copy-page")
     pdf = host.request.get(download.get_attribute("href"))
     assert pdf.ok
