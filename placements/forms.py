@@ -252,7 +252,9 @@ class PlanForm(LimitsMixin, ScheduleMixin, forms.ModelForm):
         plans of those kinds only; an existing plan keeps its kind."""
         offered = getattr(self.department, "plan_kinds", None) or []
         if kind and offered and kind not in offered and kind != self.instance.kind:
-            self.add_error("kind", _("Deze afdeling biedt deze soort stage niet aan (zie Scholen en afdelingen)."))
+            self.add_error(
+                "kind", _("Deze afdeling biedt deze soort stage niet aan (zie Scholen en afdelingen).")
+            )
 
     def save(self, commit=True):
         self.instance.default_schedule = self.cleaned_data["default_schedule"]
