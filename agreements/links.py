@@ -190,10 +190,7 @@ class SignedCopyLink(LinkHandler):
 
     purpose = services.COPY_LINK_PURPOSE
     label = _("Ondertekende overeenkomst")
-
-    def placement_for(self, link):
-        req = _request_row(link)
-        return req.agreement.placement if req else None
+    placement_for = SignAgreementLink.placement_for  # both links aim at the signature request
 
     def get(self, request, link):
         req = _request_row(link)

@@ -190,6 +190,22 @@ class HoursConfirmLink(LinkHandler):
 # --- wishes: the student ranks the places of a wish round ---
 
 
+def _open_participant(request, link):
+    """(participant, None) while the link's round is open; otherwise (None, the page saying why)."""
+    participant = _participant(link)
+    if participant is None:
+        return None, render(request, "links/unknown.html", status=404)
+    if not participant.round.is_open:
+        page = render(
+            request,
+            "placements/links/wishes_closed.html",
+            {"link": link, "round": participant.round},
+            status=410,
+        )
+        return None, page
+    return participant, None
+
+
 def _participant(link):
     from placements.models import WishParticipant
 
@@ -259,31 +275,17 @@ class WishLink(LinkHandler):
         return form
 
     def get(self, request, link):
-        participant = _participant(link)
-        if participant is None:
-            return render(request, "links/unknown.html", status=404)
-        if not participant.round.is_open:
-            return render(
-                request,
-                "placements/links/wishes_closed.html",
-                {"link": link, "round": participant.round},
-                status=410,
-            )
+        participant, refused = _open_participant(request, link)
+        if refused:
+            return refused
         return self._page(request, link, participant, self._form(participant))
 
     def post(self, request, link):
         from placements.wish_rounds import WishError, save_wishes
 
-        participant = _participant(link)
-        if participant is None:
-            return render(request, "links/unknown.html", status=404)
-        if not participant.round.is_open:
-            return render(
-                request,
-                "placements/links/wishes_closed.html",
-                {"link": link, "round": participant.round},
-                status=410,
-            )
+        participant, refused = _open_participant(request, link)
+        if refused:
+            return refused
         form = self._form(participant, request.POST)
         if not form.is_valid():
             return self._page(request, link, participant, form, status=400)
@@ -305,16 +307,9 @@ class WishLink(LinkHandler):
         from placements.own_finds import submit
         from placements.wish_rounds import WishError
 
-        participant = _participant(link)
-        if participant is None:
-            return render(request, "links/unknown.html", status=404)
-        if not participant.round.is_open:
-            return render(
-                request,
-                "placements/links/wishes_closed.html",
-                {"link": link, "round": participant.round},
-                status=410,
-            )
+        participant, refused = _open_participant(request, link)
+        if refused:
+            return refused
         own_form = own_find_form(participant, request.POST)
         if own_form.is_valid():
             try:
