@@ -61,6 +61,44 @@ def plan_students(plan, user):
     )
 
 
+def page_rows(plan, user, student_ids):
+    """The page's students with what ``plan_students`` annotates, in two plain
+    queries: compiling and planning its eight subqueries cost more than running
+    them (28 ms against 9 for a page of 50 on the board)."""
+    students = list(
+        _plan_student_scope(plan, user)
+        .filter(pk__in=student_ids)
+        .order_by("class_name", "last_name", "first_name")
+    )
+    current = {}
+    placements = (
+        Placement.objects.visible_to(user)
+        .filter(plan=plan, student_id__in=student_ids)
+        .exclude(state=PlacementState.TERMINATED)
+        .select_related("host", "school_supervisor", "duo_partner__student")
+        .order_by("student_id", "-start_date", "-pk")
+    )
+    for placement in placements:
+        current.setdefault(placement.student_id, placement)  # the newest, as the subqueries take
+    for student in students:
+        _annotate(student, current.get(student.pk))
+    return students
+
+
+def _annotate(student, placement):
+    """The attributes ``plan_students`` annotates, so one template serves both."""
+    student.placement_id = placement.pk if placement else None
+    student.placement_state = placement.state if placement else None
+    student.placement_host = placement.host.name if placement and placement.host else None
+    student.placement_host_id = placement.host_id if placement else None
+    student.placement_start = placement.start_date if placement else None
+    supervisor = placement.school_supervisor if placement else None
+    student.placement_supervisor = supervisor.full_name if supervisor else None
+    student.placement_supervisor_id = placement.school_supervisor_id if placement else None
+    partner = placement.duo_partner if placement else None
+    student.placement_duo = partner.student.full_name if partner else None
+
+
 def apply_filters(rows, params):
     return OverviewFilter(params, queryset=rows).qs
 
@@ -169,12 +207,7 @@ def overview(request):
     if not any(request.GET.get(k) for k in FILTER_KEYS):
         paginator.count = counts["total"]  # the same COUNT the summary just ran
     page = paginator.get_page(request.GET.get("page"))
-    page_ids = list(page.object_list)
-    page.object_list = list(
-        plan_students(plan, request.user)
-        .filter(pk__in=page_ids)
-        .order_by("class_name", "last_name", "first_name")
-    )
+    page.object_list = page_rows(plan, request.user, list(page.object_list))
     return render(
         request,
         "placements/overview.html",
@@ -185,7 +218,6 @@ def overview(request):
             "counts": counts,
             "query": query_without_page(request),
             "state_filters": STATE_FILTERS,
-            "states": dict(PlacementState.choices),
             "supervisors": staff_of([plan.department_id], "supervisor"),
             "filters": {k: request.GET.get(k, "") for k in FILTER_KEYS},
             "can_place": plan.department_id in _coordinator_ids(request.user),

@@ -65,3 +65,28 @@ def test_the_lookup_needs_a_sign_in(client):
 
 def test_the_lookup_refuses_a_nul_byte(login, coordinator, department):
     assert login(coordinator).get(reverse("placements:host_lookup"), {"q": "\x00bak"}).status_code == 400
+
+
+def test_a_page_row_shows_the_newest_current_placement_and_not_a_terminated_one(
+    login, coordinator, department
+):
+    from datetime import date
+
+    from placements.models import PlacementState
+
+    plan = PlacementPlanFactory(department=department)
+    moved, stopped = StudentFactory.create_batch(2, department=department)
+    PlacementFactory(plan=plan, student=moved, start_date=date(2026, 9, 1), end_date=date(2026, 10, 1))
+    newest = PlacementFactory(
+        plan=plan, student=moved, start_date=date(2026, 11, 1), end_date=date(2026, 12, 1)
+    )
+    PlacementFactory(
+        plan=plan, student=stopped, state=PlacementState.TERMINATED, terminated_on=date(2026, 10, 1)
+    )
+    response = login(coordinator).get(reverse("placements:overview") + f"?plan={plan.pk}")
+    rows = {s.pk: s for s in response.context["page"]}
+    assert rows[moved.pk].placement_id == newest.pk
+    assert rows[moved.pk].placement_host == newest.host.name
+    assert rows[moved.pk].placement_start == date(2026, 11, 1)
+    assert rows[stopped.pk].placement_id is None
+    assert "nog geen stage" in response.content.decode()
