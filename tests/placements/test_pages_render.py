@@ -1,7 +1,12 @@
 """Every page renders for the coordinator (invalid template variables fail)."""
 
+import re
+from collections import Counter
+
 import pytest
 from django.urls import reverse
+
+ID = re.compile(r'\sid="([^"]+)"')
 
 pytestmark = [pytest.mark.django_db, pytest.mark.smoke]
 
@@ -37,3 +42,6 @@ def test_every_page_renders_for_the_coordinator(login, coordinator, placement, p
     for url in urls:
         response = client.get(url)
         assert response.status_code == 200, url
+        # A panel or form rendered twice shows as a repeated id (the host page once did).
+        repeated = [i for i, n in Counter(ID.findall(response.content.decode())).items() if n > 1]
+        assert not repeated, f"{url}: repeated ids {repeated}"
