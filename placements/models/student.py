@@ -18,6 +18,11 @@ class Outflow(models.TextChoices):
     SHELTERED = "sheltered", _("beschut werk / dagbesteding")
 
 
+def full_name(first_name, last_name_prefix, last_name) -> str:
+    """The name as shown everywhere; also for rows read with ``values_list``."""
+    return " ".join(p for p in (first_name, last_name_prefix, last_name) if p)
+
+
 class StudentQuerySet(models.QuerySet):
     def visible_to(self, user):
         """The rule lives in stagebeheer.permissions."""
@@ -99,7 +104,7 @@ class Student(models.Model):
 
     @property
     def full_name(self) -> str:
-        return " ".join(p for p in (self.first_name, self.last_name_prefix, self.last_name) if p)
+        return full_name(self.first_name, self.last_name_prefix, self.last_name)
 
     def age_on(self, day: date) -> int:
         born = self.date_of_birth

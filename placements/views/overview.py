@@ -7,8 +7,8 @@ from django.core.paginator import Paginator
 from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Concat
 from django.shortcuts import render
-from django.utils.translation import gettext as _
 
+from placements import overview_export
 from placements.filters import STATE_FILTERS, OverviewFilter
 from placements.models import Placement, PlacementPlan, PlacementState, Student
 from placements.views.common import query_without_page, staff_of, table_response
@@ -197,28 +197,8 @@ def overview(request):
         rows = _plan_student_scope(plan, request.user)
     rows = rows.order_by("class_name", "last_name", "first_name")
     if request.GET.get("export") in ("csv", "xlsx"):
-        header = [
-            _("leerlingnummer"),
-            _("naam"),
-            _("klas"),
-            _("status"),
-            _("stagebedrijf"),
-            _("stagebegeleider"),
-            _("begindatum"),
-        ]
-        data = [
-            [
-                s.number,
-                s.full_name,
-                s.class_name,
-                str(PlacementState(s.placement_state).label) if s.placement_state else _("nog geen stage"),
-                s.placement_host or "",
-                s.placement_supervisor or "",
-                f"{s.placement_start:%d-%m-%Y}" if s.placement_start else "",
-            ]
-            for s in rows
-        ]
-        return table_response(f"overzicht-{plan.pk}", header, data, request.GET["export"])
+        data = overview_export.rows(plan, request.user, rows)
+        return table_response(f"overzicht-{plan.pk}", overview_export.header(), data, request.GET["export"])
     counts = summary(plan, request.user)
     # Page first, then look up: OFFSET over the bare student ids costs little,
     # while the annotated query would evaluate its subqueries for every row it

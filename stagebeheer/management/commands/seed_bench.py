@@ -79,7 +79,12 @@ class Command(BaseCommand):
             School.objects.filter(board_name=BENCH_BOARD).update(board_name=marker)
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")  # planner statistics for the fresh rows
+                # Planner statistics, and the visibility map a live server's
+                # autovacuum keeps (it is off on the development PostgreSQL):
+                # without it every COUNT reads the heap, e.g. the outbox's count
+                # of one department's 16,667 mails visits all 6,137 pages of the
+                # table (60-90 ms) instead of an index-only scan of 19 (2-10 ms).
+                cursor.execute("VACUUM (ANALYZE)")
         figures = ", ".join(f"{n:,} {what}" for what, n in board.counts.items())
         self.stdout.write(
             self.style.SUCCESS(f"Benchmark board in {time.monotonic() - started:.0f} s: {figures}")
