@@ -26,15 +26,22 @@ def header():
     ]
 
 
-def current_placements(plan, user):
-    """Per student the placement the overview shows: not terminated, the latest
-    start first, then the highest id (the order of ``plan_students``)."""
-    rows = (
+def current_first(plan, user):
+    """The plan's placements the overview may show, each student's current one
+    first: not terminated, the latest start, then the highest id (the order of
+    ``plan_students``). The list page and the export both take the first."""
+    return (
         Placement.objects.visible_to(user)
         .filter(plan=plan)
         .exclude(state=PlacementState.TERMINATED)
         .order_by("student_id", "-start_date", "-pk")
-        .values_list("student_id", "state", "host__name", "school_supervisor__full_name", "start_date")
+    )
+
+
+def current_placements(plan, user):
+    """Per student the placement the overview shows (see ``current_first``)."""
+    rows = current_first(plan, user).values_list(
+        "student_id", "state", "host__name", "school_supervisor__full_name", "start_date"
     )
     current = {}
     for student_id, *placement in rows.iterator(chunk_size=2000):

@@ -88,12 +88,10 @@ def page_rows(plan, user, student_ids):
     )
     current = {}
     placements = (
-        Placement.objects.visible_to(user)
-        .filter(plan=plan, student_id__in=student_ids)
-        .exclude(state=PlacementState.TERMINATED)
+        overview_export.current_first(plan, user)
+        .filter(student_id__in=student_ids)
         .select_related("host", "school_supervisor", "duo_partner__student")
         .only(*ROW_PLACEMENT_FIELDS)
-        .order_by("student_id", "-start_date", "-pk")
     )
     for placement in placements:
         current.setdefault(placement.student_id, placement)  # the newest, as the subqueries take
@@ -190,7 +188,7 @@ def overview(request):
     if plan is None:
         return render(request, "placements/overview.html", {"plan": None, "plans": []})
     filtered = any(request.GET.get(k) for k in FILTER_KEYS)
-    if filtered or request.GET.get("export"):
+    if filtered:
         rows = apply_filters(plan_students(plan, request.user), request.GET)
     else:
         # No filter reads a placement: page the bare scope, with no subqueries to compile.
@@ -202,8 +200,8 @@ def overview(request):
     counts = summary(plan, request.user)
     # Page first, then look up: OFFSET over the bare student ids costs little,
     # while the annotated query would evaluate its subqueries for every row it
-    # skips (page 40 was 3x slower than page 1). The subqueries then run for the
-    # 50 students on the page only.
+    # skips (page 40 was 3x slower than page 1). ``page_rows`` then looks up the
+    # page's 50 students only.
     paginator = Paginator(rows.values_list("pk", flat=True), 50)
     if not filtered:
         paginator.count = counts["total"]  # the same COUNT the summary just ran
