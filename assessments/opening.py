@@ -27,7 +27,7 @@ def recipient(assessment):
 
 def recipients(assessments) -> list:
     """``recipient`` of each form, in two queries at most whatever their number."""
-    workplace = first_workplace_supervisors(
+    workplace = PlacementWorkplaceSupervisor.first_of(
         {a.placement_id for a in assessments if a.party == Party.WORKPLACE}
     )
     found = []
@@ -43,20 +43,6 @@ def recipients(assessments) -> list:
                 person = (supervisor.name, supervisor.email, _("praktijkbegeleider"))
         found.append(person)
     return found
-
-
-def first_workplace_supervisors(placement_ids) -> dict:
-    """{placement id: its primary (else first) workplace supervisor}, one query."""
-    if not placement_ids:
-        return {}
-    first = {}
-    for link in (
-        PlacementWorkplaceSupervisor.objects.filter(placement_id__in=list(placement_ids))
-        .select_related("workplace_supervisor")
-        .order_by("placement_id", "-is_primary", "pk")
-    ):
-        first.setdefault(link.placement_id, link.workplace_supervisor)
-    return first
 
 
 def send_link(assessment, actor=None, reminder=False) -> bool:
