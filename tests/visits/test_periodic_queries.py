@@ -39,7 +39,7 @@ def test_daily_reminders_take_the_same_queries_for_3_and_12_supervisors(departme
             supervisor = UserFactory()
             VisitFactory(placement=running_placement(department, supervisor), planned_on=day["today"])
         day["today"] += timedelta(days=1)  # the next morning: everyone hears again
-        return None
+        return
 
     def run():
         return reminders.send_supervisor_reminders(day["today"])
