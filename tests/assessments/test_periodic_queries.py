@@ -30,7 +30,9 @@ def plan_with_rounds(department):
     return plan
 
 
-def test_opening_rounds_takes_the_same_queries_for_3_and_12_placements(plan_with_rounds, department, supervisor):
+def test_opening_rounds_takes_the_same_queries_for_3_and_12_placements(
+    plan_with_rounds, department, supervisor
+):
     today = timezone.localdate()
 
     def make_due(n):
