@@ -155,33 +155,33 @@ def open_rounds(pairs, actor=None, send=True) -> int:
 
 def due_pairs(today=None, limit=500):
     """(placement, round) pairs whose round date has come for running placements
-    and that are not opened yet. Four queries whatever the numbers."""
+    and that are not opened yet. Four queries whatever the numbers; the dates of
+    all running placements are read slim, only the due ones in full."""
     today = today or timezone.localdate()
     rounds = {}
     for rnd in Round.objects.select_related("setup"):
         rounds.setdefault(rnd.setup.plan_id, []).append(rnd)
     if not rounds:
         return []
-    placements = list(
-        Placement.objects.filter(state="active", plan_id__in=rounds, start_date__lte=today)
-        .select_related("student", "host", "plan__department")
-        .order_by("pk")
-    )
+    running_qs = Placement.objects.filter(state="active", plan_id__in=list(rounds), start_date__lte=today)
+    running = list(running_qs.order_by("pk").values_list("pk", "plan_id", "start_date", "end_date"))
     opened = set(
-        Assessment.objects.filter(placement__in=[p.pk for p in placements]).values_list(
+        Assessment.objects.filter(placement__in=running_qs.values("pk")).values_list(
             "placement_id", "round_id"
         )
     )
-    pairs = []
-    for placement in placements:
-        for rnd in rounds[placement.plan_id]:
-            if (placement.pk, rnd.pk) in opened:
-                continue
-            if rnd.date_for(placement.start_date, placement.end_date) <= today:
-                pairs.append((placement, rnd))
-                if len(pairs) >= limit:
-                    return pairs
-    return pairs
+    due = []
+    for pk, plan_id, start, end in running:
+        for rnd in rounds[plan_id]:
+            if (pk, rnd.pk) not in opened and rnd.date_for(start, end) <= today:
+                due.append((pk, rnd))
+        if len(due) >= limit:
+            break
+    due = due[:limit]
+    placements = Placement.objects.select_related("student", "host", "plan__department").in_bulk(
+        {pk for pk, _rnd in due}
+    )
+    return [(placements[pk], rnd) for pk, rnd in due]
 
 
 def open_due_rounds(today=None) -> int:

@@ -79,16 +79,36 @@ class AccessLink(models.Model):
         return f"{self.purpose} → {self.recipient_email}"
 
     @classmethod
-    def issue(cls, **spec):
+    def issue(
+        cls,
+        *,
+        purpose,
+        target,
+        recipient_name,
+        recipient_email,
+        department=None,
+        days=None,
+        created_by=None,
+        recipient_role="",
+    ):
         """Create a link and return (link, token). The token exists only in the
-        return value and the mail; it cannot be recovered from the database.
-        ``spec``: purpose, target, recipient_name, recipient_email and optionally
-        department, days, created_by, recipient_role."""
+        return value and the mail; it cannot be recovered from the database."""
+        spec = {
+            "purpose": purpose,
+            "target": target,
+            "recipient_name": recipient_name,
+            "recipient_email": recipient_email,
+            "department": department,
+            "days": days,
+            "created_by": created_by,
+            "recipient_role": recipient_role,
+        }
         return cls.issue_many([spec])[0]
 
     @classmethod
     def issue_many(cls, specs) -> list[tuple["AccessLink", str]]:
-        """``issue`` for many links in one INSERT; (link, token) pairs in the order given."""
+        """``issue`` for many links in one INSERT; each spec is a dict of its
+        keywords. Returns (link, token) pairs in the order given."""
         from stagebeheer.links import get_handler
 
         now = timezone.now()
