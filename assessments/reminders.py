@@ -1,7 +1,8 @@
 """Reminders for linked forms still open 5 and 10 days after they opened.
 
-Each step is claimed per form with a conditional UPDATE on its own timestamp,
-so a second run (or two beat processes) sends each reminder once."""
+Each step claims its batch of forms by setting its own timestamp (rows locked,
+those another worker holds skipped), so a second run or two beat processes send
+each reminder once. A fixed number of queries per step whatever the number."""
 
 from datetime import timedelta
 
@@ -9,7 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from assessments.models import Assessment, Party
-from assessments.opening import send_link
+from assessments.opening import send_links
+from stagebeheer.claims import claim_batch
 
 STEPS = {5: "reminded_first_at", 10: "reminded_second_at"}
 BATCH = 500
@@ -39,13 +41,6 @@ def send_reminders(now=None) -> dict:
     now = now or timezone.now()
     sent = {}
     for days, field in STEPS.items():
-        count = 0
-        for assessment in due(days, now)[:BATCH]:
-            with transaction.atomic():
-                if not Assessment.objects.filter(pk=assessment.pk, **{f"{field}__isnull": True}).update(
-                    **{field: now}
-                ):
-                    continue
-                count += send_link(assessment, reminder=True)
-        sent[days] = count
+        with transaction.atomic():
+            sent[days] = send_links(claim_batch(due(days, now), BATCH, **{field: now}), reminder=True)
     return sent

@@ -19,8 +19,9 @@ from evaluations.models import (
 )
 from evaluations.models.questionnaire import LINK_AUDIENCES
 from placements.models import PlacementState, PlacementWorkplaceSupervisor
+from stagebeheer.claims import claim_batch
 from stagebeheer.history import line, record
-from stagebeheer.mail import queue_mail
+from stagebeheer.mail import queue_mails
 from stagebeheer.models import AccessLink
 
 PURPOSE = "evaluation"
@@ -129,26 +130,41 @@ def deliver(placement) -> int:
 
 
 def _send_link(invitation, reminder=False) -> None:
-    placement = invitation.placement
-    department = placement.plan.department
-    link, token = AccessLink.issue(
-        purpose=PURPOSE,
-        target=invitation,
-        recipient_name=invitation.recipient_name,
-        recipient_email=invitation.recipient_email,
-        recipient_role=invitation.get_audience_display(),
-        department=department,
-        days=LINK_DAYS,
+    _send_links([invitation], reminder)
+
+
+def _send_links(invitations, reminder=False) -> None:
+    """A link and a mail for each invitation: one INSERT of links, one of mails
+    (the invitations come with placement__student, __host, __plan__department)."""
+    issued = AccessLink.issue_many(
+        {
+            "purpose": PURPOSE,
+            "target": invitation,
+            "recipient_name": invitation.recipient_name,
+            "recipient_email": invitation.recipient_email,
+            "recipient_role": invitation.get_audience_display(),
+            "department": invitation.placement.plan.department,
+            "days": LINK_DAYS,
+        }
+        for invitation in invitations
     )
+    queue_mails(
+        _mail(invitation, link, token, reminder)
+        for invitation, (link, token) in zip(invitations, issued, strict=True)
+    )
+
+
+def _mail(invitation, link, token, reminder) -> dict:
+    placement = invitation.placement
     subject = _("Hoe was de stage bij %(host)s?") % {"host": placement.host.name}
     if reminder:
         subject = _("Herinnering: %(s)s") % {"s": subject}
-    queue_mail(
-        to_email=invitation.recipient_email,
-        to_name=invitation.recipient_name,
-        subject=subject,
-        template="evaluations/mail/invitation",
-        context={
+    return {
+        "to_email": invitation.recipient_email,
+        "to_name": invitation.recipient_name,
+        "subject": subject,
+        "template": "evaluations/mail/invitation",
+        "context": {
             "student": placement.student.full_name,
             "host": placement.host.name,
             "is_student": invitation.audience == Audience.STUDENT,
@@ -156,9 +172,9 @@ def _send_link(invitation, reminder=False) -> None:
             "reminder": reminder,
             "link": link,
         },
-        related=invitation,
-        department=department,
-    )
+        "related": invitation,
+        "department": placement.plan.department,
+    }
 
 
 def on_placement_state_changed(sender, placement, old_state, new_state, actor=None, **kwargs):
@@ -177,18 +193,28 @@ def due_for_reminder(now=None):
 
 
 def remind(invitation) -> bool:
-    """Once, a week after the first mail: the conditional UPDATE claims the
-    reminder, the old link is revoked and a fresh one sent (tokens are not kept)."""
+    """Once, a week after the first mail (see ``remind_due``)."""
     with transaction.atomic():
-        claimed = EvaluationInvitation.objects.filter(
-            pk=invitation.pk, completed_at__isnull=True, reminded_at__isnull=True
-        ).update(reminded_at=timezone.now())
-        if not claimed:
-            return False
-        for old in AccessLink.objects.for_target(invitation).filter(purpose=PURPOSE).usable():
-            old.revoke()
-        _send_link(invitation, reminder=True)
-    return True
+        return remind_due(EvaluationInvitation.objects.filter(pk=invitation.pk), 1) == 1
+
+
+def remind_due(invitations=None, limit=500) -> int:
+    """Remind each of ``invitations`` (default: those due) once: claimed in one
+    batch by setting reminded_at (rows locked, those another worker holds
+    skipped), the old links revoked in one UPDATE and fresh ones sent (tokens
+    are not kept). A fixed number of queries whatever the number."""
+    queryset = due_for_reminder() if invitations is None else invitations
+    with transaction.atomic():
+        claimed = claim_batch(
+            queryset.filter(completed_at__isnull=True, reminded_at__isnull=True)
+            .order_by("pk")
+            .select_related("placement__student", "placement__host", "placement__plan__department"),
+            limit,
+            reminded_at=timezone.now(),
+        )
+        AccessLink.revoke_usable(claimed, PURPOSE)
+        _send_links(claimed, reminder=True)
+    return len(claimed)
 
 
 # --- answers ---

@@ -10,9 +10,9 @@ from stagebeheer.celery import periodic
 @periodic(crontab(hour=7, minute=15), name="evaluations: reminders")
 @shared_task(soft_time_limit=300, time_limit=360)
 def send_reminders() -> int:
-    """One reminder a week after the evaluation went out; each invitation is
-    claimed by a conditional UPDATE, so a second run sends nothing twice."""
-    return sum(services.remind(invitation) for invitation in services.due_for_reminder()[:500])
+    """One reminder a week after the evaluation went out; the batch is claimed
+    by setting reminded_at, so a second run sends nothing twice."""
+    return services.remind_due(limit=500)
 
 
 @shared_task(soft_time_limit=900, time_limit=960)

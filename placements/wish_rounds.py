@@ -32,6 +32,7 @@ from placements.models import (
     WishRoundState,
 )
 from placements.rules import host_refusals
+from stagebeheer.claims import claim_batch
 from stagebeheer.history import line, record
 
 PURPOSE = "placements-wishes"
@@ -121,15 +122,63 @@ def send_reminders(today: date) -> int:
         submitted_at__isnull=True,
         reminded_at__isnull=True,
     ).select_related("student", "round__plan__department")
-    sent = 0
-    for participant in due[:2000]:
-        with transaction.atomic():
-            claimed = WishParticipant.objects.filter(pk=participant.pk, reminded_at__isnull=True).update(
-                reminded_at=timezone.now()
-            )
-            if claimed:
-                sent += send_link(participant, reminder=True)
-    return sent
+    with transaction.atomic():
+        claimed = claim_batch(due.order_by("pk"), 2000, reminded_at=timezone.now())
+        return send_links(claimed, reminder=True)
+
+
+def send_links(participants, reminder=False) -> int:
+    """The wish-form link for each participant with an address, in one INSERT of
+    links and one of mails (participants come with student and round__plan__department)."""
+    from stagebeheer.mail import queue_mails
+    from stagebeheer.models import AccessLink
+
+    reachable = [p for p in participants if p.student.email]
+    today = timezone.localdate()
+    issued = AccessLink.issue_many(
+        {
+            "purpose": PURPOSE,
+            "target": participant,
+            "recipient_name": participant.student.full_name,
+            "recipient_email": participant.student.email,
+            "recipient_role": "leerling",
+            "department": participant.round.plan.department,
+            "days": max((participant.round.closes_on - today).days + 1, 1),
+        }
+        for participant in reachable
+    )
+    queue_mails(
+        _wishes_mail(participant, link, token, reminder)
+        for participant, (link, token) in zip(reachable, issued, strict=True)
+    )
+    return len(reachable)
+
+
+def _wishes_mail(participant, link, token, reminder, rejected=None) -> dict:
+    from stagebeheer.models import AccessLink
+
+    student, round_ = participant.student, participant.round
+    if rejected is not None:
+        subject = _("Je eigen stageplaats is niet goedgekeurd")
+    elif reminder:
+        subject = _("Herinnering: kies je stageplaatsen vóór %(c)s")
+    else:
+        subject = _("Kies je stageplaatsen: %(t)s")
+    return {
+        "to_email": student.email,
+        "to_name": student.full_name,
+        "subject": subject % {"t": round_.title, "c": f"{round_.closes_on:%d-%m-%Y}"},
+        "template": "placements/mail/own_find_rejected" if rejected is not None else "placements/mail/wishes",
+        "context": {
+            "round": round_,
+            "url": AccessLink.url_for(token),
+            "link": link,
+            "reminder": reminder,
+            "own_find": rejected,
+        },
+        "related": round_.plan,
+        "department": round_.plan.department,
+    }
 
 
 def send_link(participant: WishParticipant, actor=None, reminder=False, rejected=None) -> bool:
@@ -164,27 +213,7 @@ def send_link(participant: WishParticipant, actor=None, reminder=False, rejected
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
         days=days,
     )
-    if rejected is not None:
-        subject = _("Je eigen stageplaats is niet goedgekeurd")
-    elif reminder:
-        subject = _("Herinnering: kies je stageplaatsen vóór %(c)s")
-    else:
-        subject = _("Kies je stageplaatsen: %(t)s")
-    queue_mail(
-        to_email=student.email,
-        to_name=student.full_name,
-        subject=subject % {"t": round_.title, "c": f"{round_.closes_on:%d-%m-%Y}"},
-        template="placements/mail/own_find_rejected" if rejected is not None else "placements/mail/wishes",
-        context={
-            "round": round_,
-            "url": AccessLink.url_for(token),
-            "link": link,
-            "reminder": reminder,
-            "own_find": rejected,
-        },
-        related=round_.plan,
-        department=round_.plan.department,
-    )
+    queue_mail(**_wishes_mail(participant, link, token, reminder, rejected))
     return True
 
 

@@ -56,6 +56,20 @@ def record(subject, *, action, summary, actor=None, actor_label="", changes=None
     stored as given (a name, a text without words to translate). ``actor`` is a User;
     ``actor_label`` names someone without an account (a workplace supervisor signing
     through a link)."""
+    entry = entry_for(
+        subject, action=action, summary=summary, actor=actor, actor_label=actor_label, changes=changes
+    )
+    entry.save()
+    return entry
+
+
+def record_many(entries) -> list[HistoryEntry]:
+    """Store lines made by ``entry_for`` in one INSERT (a periodic task's batch)."""
+    return HistoryEntry.objects.bulk_create(list(entries))
+
+
+def entry_for(subject, *, action, summary, actor=None, actor_label="", changes=None) -> HistoryEntry:
+    """The line ``record`` stores, not yet saved."""
     if actor is not None and not getattr(actor, "is_authenticated", False):
         actor = None
     message, params = "", {}
@@ -75,7 +89,6 @@ def record(subject, *, action, summary, actor=None, actor_label="", changes=None
     # The Dutch text too: for search, exports and readers of the raw table.
     with translation.override("nl"):
         entry.summary = (entry.text if message else str(summary))[:300]
-    entry.save()
     return entry
 
 

@@ -1,14 +1,31 @@
-"""Queue a message: store the row, then send it after the transaction commits."""
+"""Queue messages: store the rows, then send them after the transaction commits."""
 
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from stagebeheer.models import OutgoingMessage
-from stagebeheer.queueing import delay_on_commit
+from stagebeheer.queueing import delay_many_on_commit
 
 
-def queue_mail(
+def queue_mail(**mail) -> OutgoingMessage:
+    """One message; see ``queue_mails`` for the keys."""
+    return queue_mails([mail])[0]
+
+
+def queue_mails(mails) -> list[OutgoingMessage]:
+    """Render each mail's ``<template>.txt`` (and ``<template>.html`` if it exists)
+    in Dutch, store the messages in one INSERT and queue their sending on commit
+    (one callback for all). Each mail is a dict with to_email, subject, template
+    and optionally context, to_name, related, department or department_id."""
+    messages = [_message(**mail) for mail in mails]
+    if messages:
+        OutgoingMessage.objects.bulk_create(messages)
+        send_on_commit(*[message.pk for message in messages])
+    return messages
+
+
+def _message(
     *,
     to_email,
     subject,
@@ -19,8 +36,6 @@ def queue_mail(
     department=None,
     department_id=None,
 ) -> OutgoingMessage:
-    """Render ``<template>.txt`` (and ``<template>.html`` if it exists) in Dutch,
-    store the message and queue its sending on commit."""
     context = {"to_name": to_name, **(context or {})}
     # Recipients without an account read Dutch, whatever the sender's language.
     with translation.override("nl"):
@@ -39,12 +54,10 @@ def queue_mail(
     )
     if related is not None:
         message.set_related(related)
-    message.save()
-    send_on_commit(message.pk)
     return message
 
 
-def send_on_commit(message_id: int) -> None:
+def send_on_commit(*message_ids: int) -> None:
     from stagebeheer.tasks import send_message
 
-    delay_on_commit(send_message, message_id)
+    delay_many_on_commit(send_message, message_ids)

@@ -25,3 +25,21 @@ def delay_safely(task, *args) -> bool:
 
 def delay_on_commit(task, *args) -> None:
     transaction.on_commit(lambda: delay_safely(task, *args))
+
+
+def delay_many(task, arguments) -> int:
+    """Queue ``task(argument)`` for each; stops at the first refusal (the broker
+    is away, the rest would fail too and the sweeper picks them up). Returns how many went."""
+    queued = 0
+    for argument in arguments:
+        if not delay_safely(task, argument):
+            break
+        queued += 1
+    return queued
+
+
+def delay_many_on_commit(task, arguments) -> None:
+    """One on-commit callback for a batch, whatever its size."""
+    arguments = list(arguments)
+    if arguments:
+        transaction.on_commit(lambda: delay_many(task, arguments))

@@ -18,6 +18,7 @@ from stagebeheer.celery import periodic
 from stagebeheer.leases import expired_before, seconds_left, worker_name
 from stagebeheer.mail_tokens import fill_tokens
 from stagebeheer.models import OutgoingMessage
+from stagebeheer.queueing import delay_many
 
 log = logging.getLogger(__name__)
 
@@ -158,7 +159,9 @@ def send_message(self, message_id: int) -> str:
 def requeue_stale_mail() -> int:
     """Queue again what was stored but never picked up (the broker was down at
     commit time) and what a killed worker held (lease run out). The claim in
-    send_message keeps this safe to run twice."""
+    send_message keeps this safe to run twice. One query whatever the number:
+    on a worker each id is only pushed to the broker (inline, under eager
+    Celery, each is sent at once)."""
     cutoff = timezone.now() - timedelta(minutes=10)
     ids = list(
         OutgoingMessage.objects.filter(
@@ -169,6 +172,5 @@ def requeue_stale_mail() -> int:
             )
         ).values_list("pk", flat=True)[:500]
     )
-    for pk in ids:
-        send_message.delay(pk)
+    delay_many(send_message, ids)
     return len(ids)

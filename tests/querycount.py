@@ -38,3 +38,21 @@ def assert_fixed_calls(fn, grow) -> int:
     large = count_calls(fn)
     assert small == large, f"{fn}: {small} queries with few rows, {large} with many"
     return large
+
+
+def assert_fixed_task_queries(run, make_due, handled=lambda result: result, sizes=(3, 12)) -> int:
+    """A periodic task pinned at two backlog sizes: ``make_due(n)`` makes n items
+    due and returns how many the task should then report (``handled(result)``);
+    ``run()`` handles them. Both runs take the same queries, and each handled
+    its whole backlog (so a run that sent nothing cannot pass for a cheap one)."""
+    make_due(1)
+    run()  # warm caches (content types, templates, translations) outside the measurement
+    counts = []
+    for size in sizes:
+        expected = make_due(size)
+        with CaptureQueriesContext(connection) as ctx:
+            result = run()
+        assert handled(result) == expected, f"{size} due: handled {handled(result)}, expected {expected}"
+        counts.append(len(ctx.captured_queries))
+    assert len(set(counts)) == 1, f"{run}: {counts} queries for backlogs of {sizes}"
+    return counts[0]

@@ -1,21 +1,23 @@
 """Reminder mails: one per supervisor per day, one overview per coordinator per week.
 
-Queries are fixed in number per run whatever the number of placements: one to
-select the moments, one for the logs already sent, one for the coordinators,
-then a claim and a mail row per recipient. The ReminderLog's unique key makes
-a second run on the same day send nothing.
+Queries are fixed in number per run whatever the number of placements and
+recipients: one to select the moments, one for the logs already sent, one for
+the coordinators, one INSERT of the day's logs and one of the mails. The
+ReminderLog's unique key makes a second run on the same day (or a concurrent
+one) send nothing twice.
 """
 
 from collections import Counter, defaultdict
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from stagebeheer.mail import queue_mail
+from stagebeheer.claims import insert_once
+from stagebeheer.mail import queue_mails
 from stagebeheer.models import Membership
 from visits.models import ReminderLog, Visit
 
@@ -50,13 +52,10 @@ def _open_moments(until):
     )
 
 
-def _claim(user_id, kind, today) -> bool:
-    try:
-        with transaction.atomic():
-            ReminderLog.objects.create(user_id=user_id, kind=kind, sent_on=today)
-    except IntegrityError:
-        return False
-    return True
+def _claim(users, kind, today) -> list:
+    """The users whose log of ``kind`` for ``today`` this run stored (one INSERT)."""
+    logs = insert_once(ReminderLog(user=user, kind=kind, sent_on=today) for user in users)
+    return [log.user for log in logs]
 
 
 def _main_department(visits) -> int:
@@ -77,26 +76,31 @@ def send_supervisor_reminders(today=None) -> int:
             kind=ReminderLog.Kind.SUPERVISOR_DAILY, sent_on=today, user__in=[u.pk for u in per_supervisor]
         ).values_list("user_id", flat=True)
     )
-    sent = 0
     agenda_url = settings.SITE_URL + reverse("visits:agenda")
-    for supervisor, visits in per_supervisor.items():
-        if supervisor.pk in done or not _claim(supervisor.pk, ReminderLog.Kind.SUPERVISOR_DAILY, today):
-            continue
-        overdue = [v for v in visits if v.planned_on < today]
-        due = [v for v in visits if v.planned_on >= today]
-        queue_mail(
-            to_email=supervisor.email,
-            to_name=supervisor.full_name,
-            subject=_("Contactmomenten: %(o)s te laat, %(d)s binnenkort")
-            % {"o": len(overdue), "d": len(due)},
-            template="visits/mail/supervisor_reminder",
-            context={"overdue": overdue, "due": due, "agenda_url": agenda_url},
-            # The mail shows in the outbox of the department most of its
-            # moments belong to (a supervisor rarely serves two).
-            department_id=_main_department(visits),
+    with transaction.atomic():
+        claimed = _claim(
+            [u for u in per_supervisor if u.pk not in done], ReminderLog.Kind.SUPERVISOR_DAILY, today
         )
-        sent += 1
-    return sent
+        queue_mails(
+            _supervisor_mail(supervisor, per_supervisor[supervisor], today, agenda_url)
+            for supervisor in claimed
+        )
+    return len(claimed)
+
+
+def _supervisor_mail(supervisor, visits, today, agenda_url) -> dict:
+    overdue = [v for v in visits if v.planned_on < today]
+    due = [v for v in visits if v.planned_on >= today]
+    return {
+        "to_email": supervisor.email,
+        "to_name": supervisor.full_name,
+        "subject": _("Contactmomenten: %(o)s te laat, %(d)s binnenkort") % {"o": len(overdue), "d": len(due)},
+        "template": "visits/mail/supervisor_reminder",
+        "context": {"overdue": overdue, "due": due, "agenda_url": agenda_url},
+        # The mail shows in the outbox of the department most of its
+        # moments belong to (a supervisor rarely serves two).
+        "department_id": _main_department(visits),
+    }
 
 
 def send_coordinator_overviews(today=None) -> int:
@@ -117,27 +121,33 @@ def send_coordinator_overviews(today=None) -> int:
             kind=ReminderLog.Kind.COORDINATOR_WEEKLY, sent_on=today, user__in=[u.pk for u in coordinators]
         ).values_list("user_id", flat=True)
     )
-    sent = 0
-    for coordinator, departments in coordinators.items():
-        if coordinator.pk in done or not _claim(coordinator.pk, ReminderLog.Kind.COORDINATOR_WEEKLY, today):
-            continue
-        sections = [
-            {
-                "department": department.name,
-                "supervisors": sorted(
-                    ((s.full_name, visits) for s, visits in per_department[department.pk].items()),
-                    key=lambda pair: pair[0],
-                ),
-            }
-            for department in departments
-        ]
-        queue_mail(
-            to_email=coordinator.email,
-            to_name=coordinator.full_name,
-            subject=_("Weekoverzicht: contactmomenten die te laat zijn"),
-            template="visits/mail/coordinator_overview",
-            context={"sections": sections},
-            department_id=departments[0].pk,
+    with transaction.atomic():
+        claimed = _claim(
+            [u for u in coordinators if u.pk not in done], ReminderLog.Kind.COORDINATOR_WEEKLY, today
         )
-        sent += 1
-    return sent
+        queue_mails(
+            _coordinator_mail(coordinator, coordinators[coordinator], per_department)
+            for coordinator in claimed
+        )
+    return len(claimed)
+
+
+def _coordinator_mail(coordinator, departments, per_department) -> dict:
+    sections = [
+        {
+            "department": department.name,
+            "supervisors": sorted(
+                ((s.full_name, visits) for s, visits in per_department[department.pk].items()),
+                key=lambda pair: pair[0],
+            ),
+        }
+        for department in departments
+    ]
+    return {
+        "to_email": coordinator.email,
+        "to_name": coordinator.full_name,
+        "subject": _("Weekoverzicht: contactmomenten die te laat zijn"),
+        "template": "visits/mail/coordinator_overview",
+        "context": {"sections": sections},
+        "department_id": departments[0].pk,
+    }

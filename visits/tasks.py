@@ -2,12 +2,11 @@
 
 from celery import shared_task
 from celery.schedules import crontab
-from django.db import transaction
 from django.utils import timezone
 
 from stagebeheer.celery import periodic
 from visits import reminders
-from visits.inputs import due_for_input, request_input
+from visits.inputs import request_due_inputs
 
 
 @periodic(crontab(hour=6, minute=30), name="visits: daily reminders")
@@ -26,9 +25,5 @@ def daily_reminders() -> dict:
 @shared_task(soft_time_limit=300, time_limit=360)
 def send_input_requests() -> int:
     """Ask workplace supervisors for their judgement a few days before a conversation.
-    Each moment is claimed by a conditional UPDATE, so a rerun sends nothing twice."""
-    sent = 0
-    for visit in due_for_input()[:500]:
-        with transaction.atomic():
-            sent += request_input(visit)
-    return sent
+    The batch is claimed before it is mailed, so a rerun sends nothing twice."""
+    return request_due_inputs(limit=500)

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from agreements.models import Agreement, SignatureRequest
 from placements.models import Placement
-from stagebeheer.mail import queue_mail
+from stagebeheer.mail import queue_mails
 from stagebeheer.models import AccessLink, Membership
 
 LINK_PURPOSE = "agreement-sign"
@@ -34,28 +34,45 @@ def current_agreement(placement) -> Agreement | None:
 
 
 def coordinators_of(department_id):
-    return [
-        m.user
-        for m in Membership.objects.filter(
-            department_id=department_id, role="coordinator", user__is_active=True
+    return coordinators_by_department([department_id]).get(department_id, [])
+
+
+def coordinators_by_department(department_ids) -> dict:
+    """{department id: its active coordinators by name}, one query."""
+    found = {}
+    for m in (
+        Membership.objects.filter(
+            department_id__in=list(department_ids), role="coordinator", user__is_active=True
         )
         .select_related("user")
-        .order_by("user__full_name")
-    ]
+        .order_by("user__full_name", "pk")
+    ):
+        found.setdefault(m.department_id, []).append(m.user)
+    return found
 
 
 def _tell_coordinators(agreement, *, subject, template, context=None):
-    department = agreement.placement.plan.department
-    for user in coordinators_of(department.pk):
-        queue_mail(
-            to_email=user.email,
-            to_name=user.full_name,
-            subject=subject,
-            template=template,
-            context={"agreement": agreement, "content": agreement.content, **(context or {})},
-            related=agreement,
-            department=department,
-        )
+    _tell_coordinators_many([(agreement, subject, template, context)])
+
+
+def _tell_coordinators_many(notes) -> None:
+    """Each (agreement, subject, template, context) to its department's
+    coordinators: one query for the coordinators, one INSERT of mails."""
+    notes = list(notes)
+    coordinators = coordinators_by_department({n[0].placement.plan.department_id for n in notes})
+    queue_mails(
+        {
+            "to_email": user.email,
+            "to_name": user.full_name,
+            "subject": subject,
+            "template": template,
+            "context": {"agreement": agreement, "content": agreement.content, **(context or {})},
+            "related": agreement,
+            "department": agreement.placement.plan.department,
+        }
+        for agreement, subject, template, context in notes
+        for user in coordinators.get(agreement.placement.plan.department_id, [])
+    )
 
 
 def _revoke_links(agreement: Agreement, parties=None) -> int:

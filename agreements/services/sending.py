@@ -12,7 +12,7 @@ from agreements.wording import stage_word
 from placements import services as placement_services
 from placements.models import PlacementState
 from stagebeheer.history import line, record
-from stagebeheer.mail import queue_mail
+from stagebeheer.mail import queue_mails
 from stagebeheer.models import AccessLink
 
 
@@ -69,31 +69,43 @@ def _is_stale(agreement: Agreement) -> bool:
 
 
 def _issue_link(req: SignatureRequest, actor=None, reminder=False) -> None:
-    agreement = req.agreement
+    _issue_links([req], actor, reminder)
+
+
+def _issue_links(requests, actor=None, reminder=False) -> None:
+    """A link and a mail for each signer: one INSERT of links and one of mails
+    (the requests come with agreement__placement__plan__department)."""
     if reminder:
         # One working link per signer: the reminder's fresh link ends the earlier one.
-        AccessLink.objects.for_target(req).filter(purpose=LINK_PURPOSE).usable().update(
-            revoked_at=timezone.now()
-        )
-    link, _token = AccessLink.issue(
-        purpose=LINK_PURPOSE,
-        target=req,
-        recipient_name=req.name,
-        recipient_email=req.email,
-        department=agreement.placement.plan.department,
-        created_by=actor if actor and getattr(actor, "is_authenticated", False) else None,
-        recipient_role=str(Party(req.party).label)[:40],
+        AccessLink.revoke_usable(requests, LINK_PURPOSE)
+    creator = actor if actor and getattr(actor, "is_authenticated", False) else None
+    issued = AccessLink.issue_many(
+        {
+            "purpose": LINK_PURPOSE,
+            "target": req,
+            "recipient_name": req.name,
+            "recipient_email": req.email,
+            "department": req.agreement.placement.plan.department,
+            "created_by": creator,
+            "recipient_role": str(Party(req.party).label)[:40],
+        }
+        for req in requests
     )
+    queue_mails(_sign_mail(req, link, reminder) for req, (link, _token) in zip(requests, issued, strict=True))
+
+
+def _sign_mail(req: SignatureRequest, link, reminder) -> dict:
+    agreement = req.agreement
     subject = (_("Herinnering: ") if reminder else "") + _("%(title)s ter ondertekening: %(student)s") % {
         "title": agreement.content.get("title", ""),
         "student": agreement.content.get("student_name", ""),
     }
-    queue_mail(
-        to_email=req.email,
-        to_name=req.name,
-        subject=subject,
-        template="agreements/mail/sign_request",
-        context={
+    return {
+        "to_email": req.email,
+        "to_name": req.name,
+        "subject": subject,
+        "template": "agreements/mail/sign_request",
+        "context": {
             "url": link.mail_url,
             "link": link,
             "request": req,
@@ -101,9 +113,9 @@ def _issue_link(req: SignatureRequest, actor=None, reminder=False) -> None:
             "reminder": reminder,
             "stage": stage_word(agreement.kind),
         },
-        related=agreement,
-        department=agreement.placement.plan.department,
-    )
+        "related": agreement,
+        "department": agreement.placement.plan.department,
+    }
 
 
 def _note_what_changed(agreement: Agreement) -> None:

@@ -184,3 +184,19 @@ class PlacementWorkplaceSupervisor(models.Model):
 
     def __str__(self):
         return f"{self.workplace_supervisor} ({self.placement_id})"
+
+    @classmethod
+    def first_of(cls, placement_ids) -> dict:
+        """{placement id: its primary (else first) workplace supervisor}, one query
+        for any number of placements (the periodic mails)."""
+        placement_ids = list(placement_ids)
+        if not placement_ids:
+            return {}
+        first = {}
+        for link in (
+            cls.objects.filter(placement_id__in=placement_ids)
+            .select_related("workplace_supervisor")
+            .order_by("placement_id", "-is_primary", "pk")
+        ):
+            first.setdefault(link.placement_id, link.workplace_supervisor)
+        return first

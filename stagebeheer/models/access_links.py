@@ -93,23 +93,62 @@ class AccessLink(models.Model):
     ):
         """Create a link and return (link, token). The token exists only in the
         return value and the mail; it cannot be recovered from the database."""
+        spec = {
+            "purpose": purpose,
+            "target": target,
+            "recipient_name": recipient_name,
+            "recipient_email": recipient_email,
+            "department": department,
+            "days": days,
+            "created_by": created_by,
+            "recipient_role": recipient_role,
+        }
+        return cls.issue_many([spec])[0]
+
+    @classmethod
+    def issue_many(cls, specs) -> list[tuple["AccessLink", str]]:
+        """``issue`` for many links in one INSERT; each spec is a dict of its
+        keywords. Returns (link, token) pairs in the order given."""
         from stagebeheer.links import get_handler
 
-        get_handler(purpose)  # unknown purposes fail here, not when opened
-        token = secrets.token_urlsafe(32)
-        link = cls.objects.create(
-            token_hash=hash_token(token),
-            purpose=purpose,
-            content_type=ContentType.objects.get_for_model(target),
-            object_id=target.pk,
-            department=department,
-            recipient_name=recipient_name,
-            recipient_email=recipient_email,
-            recipient_role=recipient_role,
-            created_by=created_by,
-            expires_at=timezone.now() + timedelta(days=days or settings.ACCESS_LINK_DAYS),
+        now = timezone.now()
+        pairs = []
+        for spec in specs:
+            get_handler(spec["purpose"])  # unknown purposes fail here, not when opened
+            token = secrets.token_urlsafe(32)
+            target = spec["target"]
+            link = cls(
+                token_hash=hash_token(token),
+                purpose=spec["purpose"],
+                content_type=ContentType.objects.get_for_model(target),
+                object_id=target.pk,
+                department=spec.get("department"),
+                recipient_name=spec["recipient_name"],
+                recipient_email=spec["recipient_email"],
+                recipient_role=spec.get("recipient_role", ""),
+                created_by=spec.get("created_by"),
+                expires_at=now + timedelta(days=spec.get("days") or settings.ACCESS_LINK_DAYS),
+            )
+            pairs.append((link, token))
+        if pairs:
+            cls.objects.bulk_create([link for link, _token in pairs])
+        return pairs
+
+    @classmethod
+    def revoke_usable(cls, targets, purpose) -> int:
+        """End the usable links of ``purpose`` of all ``targets`` (one model) in one UPDATE."""
+        targets = list(targets)
+        if not targets:
+            return 0
+        return (
+            cls.objects.filter(
+                content_type=ContentType.objects.get_for_model(targets[0]),
+                object_id__in=[t.pk for t in targets],
+                purpose=purpose,
+            )
+            .usable()
+            .update(revoked_at=timezone.now())
         )
-        return link, token
 
     @staticmethod
     def url_for(token: str) -> str:

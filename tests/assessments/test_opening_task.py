@@ -71,9 +71,9 @@ def test_finding_due_rounds_takes_the_same_queries_for_few_and_many_placements(
     today = timezone.localdate()
     start = today - timedelta(days=40)
     running_placement(department, supervisor, plan=plan_with_rounds, start_date=start)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         assert len(due_pairs()) == 1
     for _ in range(10):
         running_placement(department, supervisor, plan=plan_with_rounds, start_date=start)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         assert len(due_pairs()) == 11

@@ -64,3 +64,20 @@ def test_students_who_have_not_chosen_get_one_reminder_before_closing(round_, st
     reminders = OutgoingMessage.objects.filter(subject__startswith="Herinnering")
     assert reminders.count() == 3
     assert students[0].email not in set(reminders.values_list("to_email", flat=True))
+
+
+def test_wish_reminders_take_the_same_queries_for_3_and_12_students(round_, department, mentor):
+    from placements.models import WishParticipant
+    from tests.factories.placements import StudentFactory
+    from tests.querycount import assert_fixed_task_queries
+
+    WishRound.objects.filter(pk=round_.pk).update(closes_on=timezone.localdate() + timedelta(days=2))
+
+    def make_due(n):
+        students = [StudentFactory(department=department, year_group=3, mentor=mentor) for _ in range(n)]
+        WishParticipant.objects.bulk_create(WishParticipant(round=round_, student=s) for s in students)
+        return n
+
+    assert_fixed_task_queries(wish_reminders.run, make_due)
+    assert wish_reminders.run() == 0
+    assert OutgoingMessage.objects.filter(subject__startswith="Herinnering").count() == 4 + 16
