@@ -78,7 +78,7 @@ def dashboard(department_ids, year, links=None, plans=None) -> list[Section]:
     placements = Placement.objects.filter(plan__department_id__in=department_ids, plan__school_year__in=years)
     if plans is not None:
         placements = placements.filter(plan__in=plans)
-    groups = _groups(placements)
+    groups = _groups(placements, year)
     sections = [
         _placing(department_ids, placements, groups, year, prev, links),
         _agreements(groups, year, prev),
@@ -108,9 +108,9 @@ def _agreement_model():
     return Agreement
 
 
-def _groups(placements):
+def _groups(placements, year):
     """Every figure that counts placements, in one grouped query: per school year,
-    state, host sector and termination reason (the reason is empty but for ended
+    state, host sector and termination reason (empty but for this year's ended
     stages), with the agreement, contact-moment and hours figures as per-placement
     subqueries summed per group. Each section adds up the groups it needs."""
     from visits.models import Visit
@@ -151,10 +151,17 @@ def _groups(placements):
             "signed_late": Count("pk", filter=Q(first_signed__date__gte=F("start_date"))),
             "signed_missing": Count("pk", filter=Q(first_signed__isnull=True)),
         }
+    # Only this year's ended stages keep their reason apart (the table of reasons):
+    # every other stage falls into a group per year, state and sector.
+    reason = Case(
+        When(Q(state=PlacementState.TERMINATED, plan__school_year=year), then=F("termination_reason")),
+        default=Value(""),
+        output_field=CharField(),
+    )
     # Ordered by sector so the sector table keeps the database's order.
     return list(
-        placements.annotate(**{f"{key}_each": value for key, value in annotations.items()})
-        .values("plan__school_year", "state", "host__sector", "termination_reason")
+        placements.annotate(reason=reason, **{f"{key}_each": value for key, value in annotations.items()})
+        .values("plan__school_year", "state", "host__sector", "reason")
         .annotate(**sums)
         .order_by("host__sector", "plan__school_year", "state")
     )
@@ -237,7 +244,7 @@ def _placing(department_ids, placements, groups, year, prev, links):
     ended = {}
     for g in groups:
         if g["plan__school_year"] == year and g["state"] == PlacementState.TERMINATED:
-            ended[g["termination_reason"]] = ended.get(g["termination_reason"], 0) + g["n"]
+            ended[g["reason"]] = ended.get(g["reason"], 0) + g["n"]
     # Most frequent first, then by text (the database's C collation is code-point order too).
     reasons = [
         {"termination_reason": reason, "n": n}
