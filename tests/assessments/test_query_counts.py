@@ -89,5 +89,6 @@ def test_the_link_form_get_and_draft_post_are_pinned(client, supervisor, placeme
     assert small == large <= 12  # issue 16's cap for every page
     # What the page shows after the save is what was stored (it is not read back).
     form.refresh_from_db()
-    assert form.revision == 2 and form.status == "draft"
+    assert form.revision == 2
+    assert form.status == "draft"
     assert form.scores.count() == len(competencies)
