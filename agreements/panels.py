@@ -14,6 +14,7 @@ from agreements.models import (
     SignatureRequest,
 )
 from placements.models import PlanKind
+from stagebeheer.counting import count_of
 from stagebeheer.permissions import has_role
 
 
@@ -107,13 +108,25 @@ def plan_panel(request, plan):
 
 def coordinator_home(request):
     mine = Agreement.objects.editable_by(request.user)
-    waiting = _with_parties(
-        mine.filter(status=AgreementStatus.SENT)
-        .select_related("placement__student", "placement__host")
-        .defer("content")
-    ).order_by("sent_at")
-    counts = mine.live().aggregate(
-        sent=Count("pk", filter=Q(status=AgreementStatus.SENT)),
-        draft=Count("pk", filter=Q(status=AgreementStatus.DRAFT)),
+    live = mine.live()
+    # The two counts ride on the waiting rows as scalar subqueries (one query, not two);
+    # only when nothing waits are they asked for on their own.
+    waiting = list(
+        _with_parties(
+            mine.filter(status=AgreementStatus.SENT)
+            .select_related("placement__student", "placement__host")
+            .defer("content")
+            .annotate(
+                sent_total=count_of(live.filter(status=AgreementStatus.SENT)),
+                draft_total=count_of(live.filter(status=AgreementStatus.DRAFT)),
+            )
+        ).order_by("sent_at")[:8]
     )
-    return {"rows": waiting_rows(waiting[:8]), "counts": counts}
+    if waiting:
+        counts = {"sent": waiting[0].sent_total, "draft": waiting[0].draft_total}
+    else:
+        counts = live.aggregate(
+            sent=Count("pk", filter=Q(status=AgreementStatus.SENT)),
+            draft=Count("pk", filter=Q(status=AgreementStatus.DRAFT)),
+        )
+    return {"rows": waiting_rows(waiting), "counts": counts}

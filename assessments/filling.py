@@ -114,6 +114,21 @@ class AssessmentForm(forms.Form):
         }
 
 
+def initial_after_draft(assessment, form):
+    """The form as a draft save just stored it: its UPDATE matched the posted
+    revision, so the row now holds exactly these values at revision + 1, and
+    reading them back would only repeat them. Updates ``assessment`` to match."""
+    data = form.cleaned_data
+    assessment.revision = data["revision"] + 1
+    assessment.status, assessment.tops, assessment.tips = Status.DRAFT, data["tops"], data["tips"]
+    initial = {"revision": assessment.revision, "tops": assessment.tops, "tips": assessment.tips}
+    for cid, (level_id, comment) in form.scores().items():
+        if level_id or comment:  # the rows _store writes
+            initial[f"level_{cid}"] = str(level_id) if level_id else ""
+            initial[f"comment_{cid}"] = comment
+    return initial
+
+
 def initial_for(assessment):
     initial = {"revision": assessment.revision, "tops": assessment.tops, "tips": assessment.tips}
     for score in assessment.scores.all():
@@ -122,9 +137,10 @@ def initial_for(assessment):
     return initial
 
 
-def save(assessment, form, *, submit, by_label="", by_user=None, link=None) -> Assessment:
+def save(assessment, form, *, submit, by_label="", by_user=None, link=None, refresh=True) -> Assessment:
     """Store a draft or the submission. Raises ConflictError when the revision moved on
-    or the form is already submitted; with ``link``, submitting claims it too."""
+    or the form is already submitted; with ``link``, submitting claims it too.
+    ``refresh=False``: the caller reads the stored form again itself."""
     data = form.cleaned_data
     now = timezone.now()
     values = {"revision": F("revision") + 1, "tops": data["tops"], "tips": data["tips"]}
@@ -146,7 +162,8 @@ def save(assessment, form, *, submit, by_label="", by_user=None, link=None) -> A
                 "herlaad de pagina om de nieuwste versie te zien en vul opnieuw in."
             )
         ) from None
-    assessment.refresh_from_db()
+    if refresh:
+        assessment.refresh_from_db()
     return assessment
 
 

@@ -16,16 +16,28 @@ from assessments.forms import HandInForm
 from assessments.models import Assessment, Assignment, Party
 from assessments.opening import PURPOSE
 from placements.models import Placement
-from stagebeheer.links import LinkHandler, register, target_of
+from stagebeheer.links import LinkHandler, register, remember_placement, target_of
 
 
-def _assessment(link):
-    return (
+def _assessment(link, scores=True):
+    """The link's form with what its pages show; ``scores=False`` for a POST,
+    which reads the scores from the request (and replaces them)."""
+    assessment = (
         Assessment.objects.filter(pk=link.object_id)
-        .select_related("placement__student", "placement__host", "round", "framework__scale")
-        .prefetch_related("scores")
+        .select_related(
+            "placement__student",
+            "placement__host",
+            "placement__plan",
+            "placement__school_supervisor",
+            "round",
+            "framework__scale",
+        )
+        .prefetch_related(*(["scores"] if scores else []))
         .first()
     )
+    if assessment is not None:
+        remember_placement(link, assessment.placement)
+    return assessment
 
 
 @register
@@ -52,8 +64,9 @@ class AssessmentFormHandler(LinkHandler):
             status=status,
         )
 
-    def _form(self, assessment, data=None, submit=False):
-        levels, competencies = filling.form_context(assessment.framework, assessment.party)
+    def _form(self, assessment, data=None, submit=False, context=None):
+        """``context``: the (levels, competencies) of an earlier form of this request."""
+        levels, competencies = context or filling.form_context(assessment.framework, assessment.party)
         initial = None if data is not None else filling.initial_for(assessment)
         return filling.AssessmentForm(
             data, initial=initial, levels=levels, competencies=competencies, submit=submit
@@ -68,25 +81,35 @@ class AssessmentFormHandler(LinkHandler):
         return self._render(request, link, assessment, self._form(assessment))
 
     def _post(self, request, link, submit):
-        assessment = _assessment(link)
+        assessment = _assessment(link, scores=False)
         if assessment is None:
             return render(request, "links/unknown.html", status=404)
         if assessment.is_submitted:
             return render(request, "links/completed.html", {"link": link}, status=410)
-        form = self._form(assessment, request.POST, submit=submit)
+        context = filling.form_context(assessment.framework, assessment.party)
+        form = self._form(assessment, request.POST, submit=submit, context=context)
         if not form.is_valid():
             return self._render(request, link, assessment, form, status=400)
         try:
             filling.save(
-                assessment, form, submit=submit, by_label=link.recipient_name, link=link if submit else None
+                assessment,
+                form,
+                submit=submit,
+                by_label=link.recipient_name,
+                link=link if submit else None,
+                refresh=submit,  # a draft reads the form again below
             )
         except filling.ConflictError as exc:
             return self._render(request, link, assessment, form, status=409, error=str(exc))
         if submit:
             return render(request, "assessments/links/thanks.html", {"link": link, "assessment": assessment})
-        # Back to the form with what was saved and the new revision, to carry on.
-        assessment = _assessment(link)
-        return self._render(request, link, assessment, self._form(assessment), saved=True)
+        # Back to the form with what was saved and the new revision, to carry on;
+        # the framework's levels and texts are those the POST was checked against.
+        levels, competencies = context
+        fresh = filling.AssessmentForm(
+            initial=filling.initial_after_draft(assessment, form), levels=levels, competencies=competencies
+        )
+        return self._render(request, link, assessment, fresh, saved=True)
 
     def post(self, request, link):
         return self._post(request, link, submit=True)

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from assessments.describe import describe
-from assessments.models import Assessment, PlanAssessmentSetup, Round
+from assessments.models import Assessment, PlanAssessmentSetup
 from stagebeheer.navigation import HomePanel, NavItem, Panel
 from stagebeheer.scoping import has_role
 
@@ -81,19 +81,32 @@ def _plan_panel(request, plan):
     }
 
 
+def _stageboek_rows(placement):
+    """The stageboek rows, read once for both panels of the placement page."""
+    from assessments import stageboek
+
+    if not hasattr(placement, "_stageboek_rows"):
+        placement._stageboek_rows = stageboek.rows(placement)
+    return placement._stageboek_rows
+
+
 def _placement_panel(request, placement):
     from placements.models import Placement
 
     if not isinstance(placement, Placement):
         return None
-    rounds = list(Round.objects.filter(setup__plan_id=placement.plan_id))
+    from assessments.completion import Loaded, checklist, load_setup
+
+    setup = load_setup(placement.plan_id)
+    rounds = list(setup.rounds.all()) if setup else []
+    assessments = list(Assessment.objects.filter(placement_id=placement.pk))
     forms = {}
-    for assessment in Assessment.objects.filter(placement_id=placement.pk):
+    for assessment in assessments:
         forms.setdefault(assessment.round_id, []).append(assessment)
-    from assessments.completion import checklist
+    loaded = Loaded(setup, assessments, _stageboek_rows(placement))
 
     return {
-        "checklist": checklist(placement) if placement.state == "active" else [],
+        "checklist": checklist(placement, loaded) if placement.state == "active" else [],
         "may_complete": placement.state == "active"
         and has_role(request.user, "coordinator", placement.plan.department_id),
         "complete_url": reverse("assessments:complete", args=[placement.pk]),
@@ -105,14 +118,13 @@ def _placement_panel(request, placement):
 
 
 def _stageboek_panel(request, placement):
-    from assessments import stageboek
     from assessments.models import FinalPresentation
     from placements.models import Placement
 
     if not isinstance(placement, Placement):
         return None
     return {
-        "rows": stageboek.rows(placement),
+        "rows": _stageboek_rows(placement),
         "presentation": FinalPresentation.objects.filter(placement_id=placement.pk)
         .select_related("level")
         .first(),

@@ -229,17 +229,21 @@ def review(handin, *, done, feedback, actor, version):
     )
 
 
-def missing_assignments(placement) -> list[str]:
-    """Titles of the plan's required assignments not done for this placement."""
-    required = list(Assignment.objects.filter(plan_id=placement.plan_id, required=True))
-    return [a.title for a, h in rows(placement, required) if h is None or h.state != HandInState.DONE]
+def missing_assignments(placement, rows_=None) -> list[str]:
+    """Titles of the plan's required assignments not done for this placement;
+    ``rows_`` are the placement's rows when the caller has them already."""
+    if rows_ is None:
+        rows_ = rows(placement, list(Assignment.objects.filter(plan_id=placement.plan_id, required=True)))
+    return [a.title for a, h in rows_ if a.required and (h is None or h.state != HandInState.DONE)]
 
 
-def checklist_items(placement) -> list[dict]:
+def checklist_items(placement, rows_=None) -> list[dict]:
     """The completion checklist's line, when the plan has required assignments."""
-    if not Assignment.objects.filter(plan_id=placement.plan_id, required=True).exists():
+    if rows_ is None and not Assignment.objects.filter(plan_id=placement.plan_id, required=True).exists():
         return []
-    missing = missing_assignments(placement)
+    if rows_ is not None and not any(a.required for a, _h in rows_):
+        return []
+    missing = missing_assignments(placement, rows_)
     return [
         {
             "label": _("Opdrachten stageboek afgerond"),

@@ -78,18 +78,103 @@ def dashboard(department_ids, year, links=None, plans=None) -> list[Section]:
     placements = Placement.objects.filter(plan__department_id__in=department_ids, plan__school_year__in=years)
     if plans is not None:
         placements = placements.filter(plan__in=plans)
+    groups = _groups(placements, year)
     sections = [
-        _placing(department_ids, placements, year, prev, links),
-        _agreements(placements, year, prev),
-        _guidance(placements, year, prev, links),
+        _placing(department_ids, placements, groups, year, prev, links),
+        _agreements(groups, year, prev),
+        _guidance(placements, groups, year, prev, links),
         _assessments(department_ids, years),
         _evaluations(placements, year, prev, links),
         _concerns(department_ids, year, prev),
-        _capacity(department_ids, placements, year, prev),
-        _allowances(placements, year, prev),
-        _hours(placements, year, prev),
+        _capacity(department_ids, groups, year, prev),
+        _allowances(groups, year, prev),
+        _hours(groups, year, prev),
     ]
     return sections
+
+
+def _per_placement(queryset, value):
+    """A correlated subquery: ``value`` aggregated over ``queryset``'s rows of one placement."""
+    return Subquery(
+        queryset.filter(placement_id=OuterRef("pk")).values("placement_id").annotate(v=value).values("v")
+    )
+
+
+def _agreement_model():
+    try:
+        from agreements.models import Agreement
+    except ImportError:  # the agreements app is optional to this one
+        return None
+    return Agreement
+
+
+def _groups(placements, year):
+    """Every figure that counts placements, in one grouped query: per school year,
+    state, host sector and termination reason (empty but for this year's ended
+    stages), with the agreement, contact-moment and hours figures as per-placement
+    subqueries summed per group. Each section adds up the groups it needs."""
+    from visits.models import Visit
+
+    today = timezone.localdate()
+    visits = Visit.objects.all()
+    annotations = {
+        "visits_required": _per_placement(visits.exclude(status="cancelled"), Count("pk")),
+        "visits_done": _per_placement(visits.filter(status="done"), Count("pk")),
+        "visits_overdue": _per_placement(
+            visits.filter(status="planned", planned_on__lt=today, placement__state="active"), Count("pk")
+        ),
+        "hours_done": _per_placement(HoursEntry.objects.all(), Sum("hours")),
+        "hours_confirmed": _per_placement(
+            HoursEntry.objects.filter(confirmed_at__isnull=False), Sum("hours")
+        ),
+    }
+    sums = {
+        "n": Count("pk"),
+        "paid": Count("pk", filter=Q(allowance_per_month__gt=0)),
+        "allowance_sum": Sum("allowance_per_month", filter=Q(allowance_per_month__gt=0)),
+        "travel": Count("pk", filter=Q(travel_allowance__gt=0)),
+        "travel_sum": Sum("travel_allowance", filter=Q(travel_allowance__gt=0)),
+        "planned": Sum("planned_hours"),
+        **{key: Sum(f"{key}_each") for key in annotations},
+    }
+    Agreement = _agreement_model()  # noqa: N806
+    if Agreement is not None:
+        placements = placements.annotate(
+            first_signed=Subquery(
+                Agreement.objects.filter(placement=OuterRef("pk"), signed_at__isnull=False)
+                .order_by("signed_at")
+                .values("signed_at")[:1]
+            )
+        )
+        sums |= {
+            "signed_before": Count("pk", filter=Q(first_signed__date__lt=F("start_date"))),
+            "signed_late": Count("pk", filter=Q(first_signed__date__gte=F("start_date"))),
+            "signed_missing": Count("pk", filter=Q(first_signed__isnull=True)),
+        }
+    # Only this year's ended stages keep their reason apart (the table of reasons):
+    # every other stage falls into a group per year, state and sector.
+    reason = Case(
+        When(Q(state=PlacementState.TERMINATED, plan__school_year=year), then=F("termination_reason")),
+        default=Value(""),
+        output_field=CharField(),
+    )
+    # Ordered by sector so the sector table keeps the database's order.
+    return list(
+        placements.annotate(reason=reason, **{f"{key}_each": value for key, value in annotations.items()})
+        .values("plan__school_year", "state", "host__sector", "reason")
+        .annotate(**sums)
+        .order_by("host__sector", "plan__school_year", "state")
+    )
+
+
+def _total(groups, key, year, states=None):
+    """``key`` summed over the groups of ``year`` (in ``states``); None when every part is None."""
+    parts = [
+        g[key]
+        for g in groups
+        if g["plan__school_year"] == year and (states is None or g["state"] in states) and g[key] is not None
+    ]
+    return sum(parts) if parts else None
 
 
 def _by_year(rows, key="plan__school_year"):
@@ -99,9 +184,11 @@ def _by_year(rows, key="plan__school_year"):
     return out
 
 
-def _placing(department_ids, placements, year, prev, links):
-    rows = placements.values("plan__school_year", "state").annotate(n=Count("pk")).order_by()
-    counts = {(r["plan__school_year"], r["state"]): r["n"] for r in rows}
+def _placing(department_ids, placements, groups, year, prev, links):
+    counts = {}
+    for g in groups:
+        key = (g["plan__school_year"], g["state"])
+        counts[key] = counts.get(key, 0) + g["n"]
 
     def total(y, states):
         return sum(counts.get((y, s), 0) for s in states)
@@ -154,12 +241,15 @@ def _placing(department_ids, placements, year, prev, links):
             ],
         }
     )
-    reasons = (
-        placements.filter(plan__school_year=year, state=PlacementState.TERMINATED)
-        .values("termination_reason")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "termination_reason")[:5]
-    )
+    ended = {}
+    for g in groups:
+        if g["plan__school_year"] == year and g["state"] == PlacementState.TERMINATED:
+            ended[g["reason"]] = ended.get(g["reason"], 0) + g["n"]
+    # Most frequent first, then by text (the database's C collation is code-point order too).
+    reasons = [
+        {"termination_reason": reason, "n": n}
+        for reason, n in sorted(ended.items(), key=lambda item: (-item[1], item[0]))[:5]
+    ]
     section.tables.append(
         {
             "title": _("Redenen van beëindiging"),
@@ -170,32 +260,19 @@ def _placing(department_ids, placements, year, prev, links):
     return section
 
 
-def _agreements(placements, year, prev):
+def _agreements(groups, year, prev):
     section = Section("agreements", _("Overeenkomsten"))
-    try:
-        from agreements.models import Agreement
-    except ImportError:  # the agreements app is optional to this one
+    if _agreement_model() is None:
         section.empty = _("Er zijn nog geen gegevens.")
         return section
-    first_signed = (
-        Agreement.objects.filter(placement=OuterRef("pk"), signed_at__isnull=False)
-        .order_by("signed_at")
-        .values("signed_at")[:1]
-    )
-    rows = (
-        placements.filter(state__in=NOT_DRAFT)
-        .annotate(first_signed=Subquery(first_signed))
-        .values("plan__school_year")
-        .annotate(
-            n=Count("pk"),
-            before=Count("pk", filter=Q(first_signed__date__lt=F("start_date"))),
-            late=Count("pk", filter=Q(first_signed__date__gte=F("start_date"))),
-            missing=Count("pk", filter=Q(first_signed__isnull=True)),
-        )
-        .order_by()
-    )
-    by = {r["plan__school_year"]: r for r in rows}
-    cur, old = by.get(year, {}), by.get(prev, {})
+
+    def figures(y):
+        return {
+            "n": _total(groups, "n", y, NOT_DRAFT) or 0,
+            **{k: _total(groups, f"signed_{k}", y, NOT_DRAFT) or 0 for k in ("before", "late", "missing")},
+        }
+
+    cur, old = figures(year), figures(prev)
     section.figures += [
         Figure(_("Volledig getekend vóór de start"), cur.get("before", 0), old.get("before", 0)),
         Figure(_("Te laat getekend"), cur.get("late", 0), old.get("late", 0)),
@@ -210,23 +287,13 @@ def _agreements(placements, year, prev):
     return section
 
 
-def _guidance(placements, year, prev, links):
-    from visits.models import Visit
-
+def _guidance(placements, groups, year, prev, links):
     section = Section("guidance", _("Begeleiding"))
-    today = timezone.localdate()
-    rows = (
-        Visit.objects.filter(placement__in=placements)
-        .values("placement__plan__school_year")
-        .annotate(
-            required=Count("pk", filter=~Q(status="cancelled")),
-            done=Count("pk", filter=Q(status="done")),
-            overdue=Count("pk", filter=Q(status="planned", planned_on__lt=today, placement__state="active")),
-        )
-        .order_by()
-    )
-    by = {r["placement__plan__school_year"]: r for r in rows}
-    cur, old = by.get(year, {}), by.get(prev, {})
+
+    def figures(y):
+        return {k: _total(groups, f"visits_{k}", y) or 0 for k in ("required", "done", "overdue")}
+
+    cur, old = figures(year), figures(prev)
     section.figures += [
         Figure(
             _("Contactmomenten gehouden"),
@@ -426,7 +493,7 @@ def _concerns(department_ids, year, prev):
     return section
 
 
-def _capacity(department_ids, placements, year, prev):
+def _capacity(department_ids, groups, year, prev):
     from stagebeheer.models import Department
 
     section = Section("capacity", _("Capaciteit en schaarste"))
@@ -440,13 +507,10 @@ def _capacity(department_ids, placements, year, prev):
         .order_by()
     }
     used = {}
-    for r in (
-        placements.filter(state__in=NOT_DRAFT)
-        .values("plan__school_year", "host__sector")
-        .annotate(n=Count("pk"))
-        .order_by()
-    ):
-        used[(r["plan__school_year"], r["host__sector"] or "—")] = r["n"]
+    for g in groups:
+        if g["state"] in NOT_DRAFT:
+            key = (g["plan__school_year"], g["host__sector"] or "—")
+            used[key] = used.get(key, 0) + g["n"]
     sectors = sorted(set(offered) | {s for (_y, s) in used})
     section.tables.append(
         {
@@ -471,21 +535,34 @@ def _capacity(department_ids, placements, year, prev):
     return section
 
 
-def _allowances(placements, year, prev):
+def _allowances(groups, year, prev):
     section = Section("allowances", _("Stage- en reiskostenvergoeding"))
-    rows = (
-        placements.filter(state__in=NOT_DRAFT)
-        .values("plan__school_year", "host__sector")
-        .annotate(
-            n=Count("pk"),
-            paid=Count("pk", filter=Q(allowance_per_month__gt=0)),
-            allowance=Avg("allowance_per_month", filter=Q(allowance_per_month__gt=0)),
-            travel=Count("pk", filter=Q(travel_allowance__gt=0)),
-            travel_mean=Avg("travel_allowance", filter=Q(travel_allowance__gt=0)),
+    by = {}
+    for g in groups:
+        if g["state"] not in NOT_DRAFT:
+            continue
+        per_sector = by.setdefault(g["plan__school_year"], {})
+        row = per_sector.setdefault(
+            g["host__sector"],
+            {
+                "host__sector": g["host__sector"],
+                "n": 0,
+                "paid": 0,
+                "travel": 0,
+                "allowance": 0,
+                "travel_mean": 0,
+            },
         )
-        .order_by("host__sector")
-    )
-    by = _by_year(rows)
+        for key, source in (("n", "n"), ("paid", "paid"), ("travel", "travel")):
+            row[key] += g[source]
+        row["allowance"] += g["allowance_sum"] or 0
+        row["travel_mean"] += g["travel_sum"] or 0
+    for per_sector in by.values():
+        for row in per_sector.values():
+            # Sums until here; the means over the stages that have the allowance.
+            row["allowance"] = row["allowance"] / row["paid"] if row["paid"] else None
+            row["travel_mean"] = row["travel_mean"] / row["travel"] if row["travel"] else None
+    by = {y: list(per_sector.values()) for y, per_sector in by.items()}
 
     def share(y, key="paid"):
         return _pct(sum(r[key] for r in by.get(y, [])), sum(r["n"] for r in by.get(y, [])))
@@ -521,21 +598,12 @@ def _allowances(placements, year, prev):
     return section
 
 
-def _hours(placements, year, prev):
+def _hours(groups, year, prev):
     section = Section("hours", _("Uren"))
-    planned = {
-        r["plan__school_year"]: r["h"]
-        for r in placements.filter(state__in=NOT_DRAFT)
-        .values("plan__school_year")
-        .annotate(h=Sum("planned_hours"))
-        .order_by()
-    }
+    planned = {y: _total(groups, "planned", y, NOT_DRAFT) for y in (year, prev)}
     done = {
-        r["placement__plan__school_year"]: r
-        for r in HoursEntry.objects.filter(placement__in=placements)
-        .values("placement__plan__school_year")
-        .annotate(h=Sum("hours"), confirmed=Sum("hours", filter=Q(confirmed_at__isnull=False)))
-        .order_by()
+        y: {"h": _total(groups, "hours_done", y), "confirmed": _total(groups, "hours_confirmed", y)}
+        for y in (year, prev)
     }
     for label, value in (
         (_("Gepland"), lambda y: planned.get(y)),

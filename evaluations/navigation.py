@@ -1,3 +1,4 @@
+from django.db.models import Exists, OuterRef, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -55,11 +56,23 @@ def _placement_panel(request, placement):
     )
     if not invitations:
         return None
-    review = HostReview.objects.filter(placement=placement).only("pk", "created_at").first()
+    # The host review's date and whether this user may write one, in one query.
+    facts = (
+        Placement.objects.filter(pk=placement.pk)
+        .values(
+            reviewed_at=Subquery(
+                HostReview.objects.filter(placement_id=OuterRef("pk"))
+                .order_by("-created_at")
+                .values("created_at")[:1]
+            ),
+            may_review=Exists(Placement.objects.supervised_by(request.user).filter(pk=OuterRef("pk"))),
+        )
+        .get()
+    )
     return {
         "invitations": invitations,
-        "review": review,
-        "may_review": Placement.objects.supervised_by(request.user).filter(pk=placement.pk).exists(),
+        "review": {"created_at": facts["reviewed_at"]} if facts["reviewed_at"] else None,
+        "may_review": facts["may_review"],
         "review_url": reverse("evaluations:host_review", args=[placement.pk]),
         "answered": sum(1 for i in invitations if i.completed_at),
         "url": reverse("evaluations:placement", args=[placement.pk]),

@@ -33,10 +33,10 @@ def attention(request):
     number of queries: one for the plans, one aggregate per plan kept small by
     listing at most eight plans."""
     from placements.models import PlacementPlan
-    from placements.views.overview import summaries
+    from placements.views.overview import summaries, with_student_totals
 
     plans = list(
-        PlacementPlan.objects.editable_by(request.user)
+        with_student_totals(PlacementPlan.objects.editable_by(request.user), request.user)
         .filter(school_year=current_school_year())
         .select_related("department")
         .order_by("department__name", "title")[:8]

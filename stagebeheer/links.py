@@ -69,8 +69,16 @@ def target_of(link):
         return None
 
 
+def remember_placement(link, placement) -> None:
+    """A handler that loaded the link's placement already says so: the page's
+    contact block and actions then do not ask for it again (placement_of)."""
+    link._placement = placement
+
+
 def placement_of(link):
     """The placement behind any link, asked of the handler of its purpose."""
+    if "_placement" in link.__dict__:
+        return link._placement
     try:
         handler = get_handler(link.purpose)
     except LookupError:

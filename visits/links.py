@@ -15,7 +15,7 @@ from django.utils.translation import gettext_noop
 
 from placements.models import Placement
 from stagebeheer.history import line, record
-from stagebeheer.links import LinkHandler, placement_of, register, register_global_action
+from stagebeheer.links import LinkHandler, placement_of, register, register_global_action, remember_placement
 from visits import guide, services
 from visits.forms import LinkConcernForm, WorkplaceInputForm
 from visits.inputs import PURPOSE as INPUT_PURPOSE
@@ -29,11 +29,16 @@ class VisitInputHandler(LinkHandler):
     label = _("inbreng voor een stagegesprek")
 
     def _visit(self, link):
-        return (
+        visit = (
             Visit.objects.filter(pk=link.object_id)
-            .select_related("placement__student", "placement__host")
+            .select_related(
+                "placement__student", "placement__host", "placement__plan", "placement__school_supervisor"
+            )
             .first()
         )
+        if visit is not None:
+            remember_placement(link, visit.placement)  # for the page's contact block
+        return visit
 
     def _render(self, request, link, visit, form, status=200):
         return render(
@@ -60,8 +65,14 @@ class VisitInputHandler(LinkHandler):
             # The claim makes a double submit or a second tab store the answer once.
             if not link.claim_completion():
                 return render(request, "links/completed.html", {"link": link}, status=410)
-            WorkplaceInput.objects.update_or_create(
-                visit=visit, defaults={**form.cleaned_data, "submitted_by": link.recipient_name}
+            # One upsert (an answer through an earlier link of this moment is replaced,
+            # its first submission time kept), not update_or_create's select and insert.
+            fields = {**form.cleaned_data, "submitted_by": link.recipient_name}
+            WorkplaceInput.objects.bulk_create(
+                [WorkplaceInput(visit=visit, **fields)],
+                update_conflicts=True,
+                unique_fields=["visit"],
+                update_fields=list(fields),
             )
             record(
                 visit.placement,

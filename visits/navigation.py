@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from placements.models import Placement
+from stagebeheer.counting import count_of
+from stagebeheer.models import User
 from stagebeheer.navigation import HomePanel, LinkAction, NavItem, Panel
 from stagebeheer.permissions import has_role, may_see_concerns
 from visits.guide import sections_for
@@ -44,13 +46,15 @@ def _coordinator_panel(request):
     """Counts only: overdue moments and open concerns in the coordinator's departments."""
     today = timezone.localdate()
     overdue = (
-        Visit.objects.visible_to(request.user)
-        .open()
-        .filter(planned_on__lt=today, placement__state="active")
-        .count()
+        Visit.objects.visible_to(request.user).open().filter(planned_on__lt=today, placement__state="active")
     )
-    open_concerns = Concern.objects.visible_to(request.user).exclude(status=ConcernStatus.CLOSED).count()
-    return {"overdue": overdue, "open_concerns": open_concerns}
+    open_concerns = Concern.objects.visible_to(request.user).exclude(status=ConcernStatus.CLOSED)
+    # Both counts in one query: two scalar subqueries on the user's own row.
+    return (
+        User.objects.filter(pk=request.user.pk)
+        .values(overdue=count_of(overdue), open_concerns=count_of(open_concerns))
+        .get()
+    )
 
 
 HOME_PANELS = [

@@ -12,6 +12,7 @@ from placements import overview_export
 from placements.filters import STATE_FILTERS, OverviewFilter
 from placements.models import Placement, PlacementPlan, PlacementState, Student
 from placements.views.common import query_without_page, staff_of, table_response
+from stagebeheer.counting import count_of
 from stagebeheer.params import optional_id
 
 FILTER_KEYS = ("state", "class", "supervisor", "host", "hostname", "q")
@@ -126,17 +127,41 @@ def summary(plan, user):
     return summaries([plan], user)[plan.pk]
 
 
-def summaries(plans, user):
-    """``summary`` for many plans in two grouped queries, whatever their number
-    (the coordinator's start page lists a plan per row)."""
-    plans = list(plans)
-    if not plans:
-        return {}
-    students = Student.objects.visible_to(user).filter(department_id__in={p.department_id for p in plans})
+def with_student_totals(plans, user):
+    """Plans carrying the number of their department's students the user sees, all
+    and of the plan's year group, so ``summaries`` need not count them apart."""
+    students = Student.objects.visible_to(user).filter(department_id=OuterRef("department_id"))
+    return plans.annotate(
+        students_all=count_of(students),
+        students_group=count_of(students.filter(year_group=OuterRef("year_group"))),
+    )
+
+
+def _student_totals(plans, students):
+    """{plan pk: students in scope}: from ``with_student_totals`` or one grouped query."""
+    if all(hasattr(plan, "students_all") for plan in plans):
+        return {plan.pk: plan.students_group if plan.year_group else plan.students_all for plan in plans}
     per_group = {
         (row["department_id"], row["year_group"]): row["n"]
         for row in students.values("department_id", "year_group").annotate(n=Count("pk")).order_by()
     }
+    return {
+        plan.pk: per_group.get((plan.department_id, plan.year_group), 0)
+        if plan.year_group
+        else sum(n for (dept, _year), n in per_group.items() if dept == plan.department_id)
+        for plan in plans
+    }
+
+
+def summaries(plans, user):
+    """``summary`` for many plans in two grouped queries (one for plans from
+    ``with_student_totals``), whatever their number (the coordinator's start page
+    lists a plan per row)."""
+    plans = list(plans)
+    if not plans:
+        return {}
+    students = Student.objects.visible_to(user).filter(department_id__in={p.department_id for p in plans})
+    totals = _student_totals(plans, students)
     in_scope = Q(student__department_id=F("plan__department_id")) & (
         Q(plan__year_group__isnull=True) | Q(student__year_group=F("plan__year_group"))
     )
@@ -159,10 +184,7 @@ def summaries(plans, user):
     }
     result = {}
     for plan in plans:
-        if plan.year_group:
-            total = per_group.get((plan.department_id, plan.year_group), 0)
-        else:
-            total = sum(n for (dept, _year), n in per_group.items() if dept == plan.department_id)
+        total = totals[plan.pk]
         row = counts.get(plan.pk, {"placed": 0, "unsigned": 0, "unsupervised": 0})
         result[plan.pk] = {
             "total": total,

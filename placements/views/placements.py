@@ -3,8 +3,7 @@ from decimal import Decimal
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import Case, Count, DecimalField, Prefetch, Q, Sum, Value, When, Window
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -18,6 +17,7 @@ from placements.models import (
     Placement,
     PlacementPlan,
     PlacementState,
+    PlacementWorkplaceSupervisor,
     Student,
     WorkplaceSupervisor,
 )
@@ -55,7 +55,12 @@ def can_see_support_needs(user, placement) -> bool:
 def placement_detail(request, pk):
     placement = visible_or_404(
         Placement.objects.select_related(*DETAIL_RELATED).prefetch_related(
-            "supervisor_links__workplace_supervisor", "replacements__host"
+            # One query each: the supervisors joined to their links, the hosts to the replacements.
+            Prefetch(
+                "supervisor_links",
+                PlacementWorkplaceSupervisor.objects.select_related("workplace_supervisor"),
+            ),
+            Prefetch("replacements", Placement.objects.select_related("host")),
         ),
         request.user,
         pk=pk,
@@ -65,12 +70,7 @@ def placement_detail(request, pk):
     )
     # Totals in SQL; the page lists only the latest entries, so a long lwt
     # with hundreds of days stays as quick as a two-week stage.
-    totals = placement.hours_entries.counted().aggregate(
-        done=Coalesce(Sum("hours"), Decimal(0)),
-        confirmed=Coalesce(Sum("hours", filter=Q(confirmed_at__isnull=False)), Decimal(0)),
-        n=Count("pk"),
-    )
-    entries = list(placement.hours_entries.order_by("-date", "-pk")[:HOURS_SHOWN])
+    entries, totals = _latest_hours(placement)
     done, confirmed = totals["done"], totals["confirmed"]
     required = placement.plan.min_hours
     duo_candidates = None
@@ -100,6 +100,28 @@ def placement_detail(request, pk):
             "history": history_of(placement)[:15],
         },
     )
+
+
+def _latest_hours(placement):
+    """The latest lines and the totals of the counted (not rejected) ones in one
+    query: window sums over all of the placement's lines ride on each row."""
+    counted = Q(rejected_at__isnull=True)
+    hours = DecimalField(max_digits=8, decimal_places=2)
+
+    def total(condition):
+        return Window(Sum(Case(When(condition, then="hours"), default=Value(Decimal(0)), output_field=hours)))
+
+    entries = list(
+        placement.hours_entries.annotate(
+            total_done=total(counted),
+            total_confirmed=total(counted & Q(confirmed_at__isnull=False)),
+            total_n=Window(Count(Case(When(counted, then=1)))),
+        ).order_by("-date", "-pk")[:HOURS_SHOWN]
+    )
+    if not entries:
+        return [], {"done": Decimal(0), "confirmed": Decimal(0), "n": 0}
+    first = entries[0]
+    return entries, {"done": first.total_done, "confirmed": first.total_confirmed, "n": first.total_n}
 
 
 def _duo_candidates(placement):

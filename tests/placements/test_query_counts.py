@@ -112,6 +112,8 @@ def test_page_queries_do_not_grow_with_rows(page, login, coordinator, plan, plac
     grow(plan, supervisor, 1000, placement)
     large = count(client, urls[page])
     assert large == small
-    # The placement page carries a panel per app (agreements, visits, assessments, stageboek,
-    # evaluations, audit): 22 queries, fixed; issue 16's budget of 12 is not met (docs/performance.md).
-    assert large <= (22 if page == "placement_detail" else 20)
+    # Issue 16 asks 12 for every page. The placement page carries a panel per app
+    # (agreements, visits, assessments, stageboek, evaluations, audit) and the start
+    # page one per app too; with every panel filled they are pinned in
+    # test_full_page_queries.py. The caps here are what they run now on this data.
+    assert large <= {"placement_detail": 20, "home": 13}.get(page, 20)
