@@ -10,13 +10,14 @@ known the vo words stand.
 
 from django.utils.translation import gettext_lazy as _
 
-ROLES = ("student", "students", "workplace_supervisor", "school_supervisor", "school_trainer", "host")
 
 VO_WORDS = {
     "student": _("leerling"),
     "students": _("leerlingen"),
     "workplace_supervisor": _("praktijkbegeleider"),
     "school_supervisor": _("stagebegeleider"),
+    # In a sentence to someone outside the school: whose supervisor this is.
+    "school_supervisor_of": _("stagebegeleider van school"),
     "school_trainer": _("schoolopleider"),
     "host": _("stagebedrijf"),
 }
@@ -33,6 +34,7 @@ WORDS_BY_KIND = {
         "students": _("studenten"),
         "workplace_supervisor": _("werkplekbegeleider"),
         "school_supervisor": _("instituutsopleider"),
+        "school_supervisor_of": _("instituutsopleider van de opleiding"),
         "host": _("opleidingsschool"),
     },
 }

@@ -31,7 +31,7 @@ class VisitInputHandler(LinkHandler):
     def _visit(self, link):
         return (
             Visit.objects.filter(pk=link.object_id)
-            .select_related("placement__student", "placement__host")
+            .select_related("placement__student", "placement__host", "placement__plan")
             .first()
         )
 

@@ -10,8 +10,13 @@ from agreements.models import Agreement, AgreementStatus, AgreementTemplate, Par
 from agreements.services.common import AgreementError, _placement_qs
 from agreements.wording import LEGAL_BASIS, element_wording
 from placements.models import PlacementState
+from placements.wording import role_word
 from stagebeheer.history import line, record
 from stagebeheer.queueing import delay_on_commit
+
+
+def _host_label(kind) -> str:
+    return _("Namens de opleidingsschool") if kind == "ho" else _("Namens het stagebedrijf")
 
 
 def _party_blocks(facts, kind) -> list[dict]:
@@ -26,17 +31,19 @@ def _party_blocks(facts, kind) -> list[dict]:
     return [
         {
             "party": Party.SCHOOL,
-            "label": _("Namens de school"),
+            "label": _("Namens de opleiding") if kind == "ho" else _("Namens de school"),
             "organisation": facts.school.name,
             "name": "",
             "role": _("stagecoördinator of gemachtigde"),
         },
         {
             "party": Party.HOST,
-            "label": _("Namens het stagebedrijf"),
+            "label": _host_label(kind),
             "organisation": facts.host.name,
             "name": ws.name if ws else "",
-            "role": ws.position if ws and ws.position else _("praktijkbegeleider of gemachtigde"),
+            "role": ws.position
+            if ws and ws.position
+            else _("%(who)s of gemachtigde") % {"who": role_word(facts.kind, "workplace_supervisor")},
         },
         {
             "party": Party.STUDENT,
