@@ -10,7 +10,6 @@ known the vo words stand.
 
 from django.utils.translation import gettext_lazy as _
 
-
 VO_WORDS = {
     "student": _("leerling"),
     "students": _("leerlingen"),
