@@ -7,6 +7,7 @@ from datetime import time
 from django import forms
 from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _l
 
 from placements.checks import WEEKDAYS
@@ -486,7 +487,7 @@ class PlacementForm(LimitsMixin, ScheduleMixin, forms.Form):
     student = forms.ModelChoiceField(label=_l("Leerling"), queryset=Student.objects.none())
     host = forms.ModelChoiceField(label=_l("Stagebedrijf"), queryset=Host.objects.none())
     workplace_supervisors = forms.ModelMultipleChoiceField(
-        label=_l("Praktijkbegeleider(s)"),
+        label=gettext_lazy("Praktijkbegeleider(s)"),
         queryset=WorkplaceSupervisor.objects.none(),
         required=False,
         help_text=_l("Begeleiding door een team: kies er meer; de eerste aanspreekpunt kiest u hieronder."),
@@ -502,7 +503,8 @@ class PlacementForm(LimitsMixin, ScheduleMixin, forms.Form):
         label=_l("Schoolopleider"),
         queryset=WorkplaceSupervisor.objects.none(),
         required=False,
-        help_text=_l(
+        # gettext_lazy by its own name: makemessages does not know the _l alias.
+        help_text=gettext_lazy(
             "Van de opleidingsschool: coördineert de werkplekbegeleiders daar. Voeg nieuwe mensen toe bij het bedrijf."
         ),
     )
@@ -598,8 +600,8 @@ class PlacementForm(LimitsMixin, ScheduleMixin, forms.Form):
         fields = self.fields
         fields["student"].label = role_word(plan_kind, "student").capitalize()
         fields["host"].label = role_word(plan_kind, "host").capitalize()
-        fields["school_supervisor"].label = role_word(plan_kind, "school_supervisor").capitalize()
         if plan_kind == "teacher_education":
+            fields["school_supervisor"].label = role_word(plan_kind, "school_supervisor").capitalize()
             fields["workplace_supervisors"].label = _("Werkplekbegeleider(s)")
         if has_school_trainer(plan_kind):
             fields["school_trainer"].queryset = supervisors
