@@ -115,8 +115,8 @@ def _student(f: Facts):
 def _school_supervisor(f: Facts):
     if not f.school_supervisor:
         return "", [
-            _("begeleiding school: er is geen %(who)s van school aangewezen")
-            % {"who": role_word(f.kind, "school_supervisor")}
+            _("begeleiding school: er is geen %(who)s aangewezen")
+            % {"who": role_word(f.kind, "school_supervisor_of")}
         ]
     value = f.school_supervisor.full_name
     if f.school_supervisor.email:

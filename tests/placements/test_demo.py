@@ -14,3 +14,6 @@ def test_the_demo_seeds_every_state_and_can_run_twice():
     assert set(Placement.objects.values_list("state", flat=True)) == set(PlacementState.values)
     assert Placement.objects.filter(duo_partner__isnull=False).count() == 2
     assert Placement.objects.filter(replaces__state="terminated").exists()
+    # The teacher-education placements have a school-side team (issue 10.27).
+    pabo = Placement.objects.filter(plan__kind="teacher_education").select_related("school_trainer")
+    assert {p.school_trainer.host_id == p.host_id for p in pabo} == {True}
