@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from agreements.models import Agreement, AgreementStatus, CooperationAgreement
+from placements.demo import YEAR
 from placements.models import Placement, PlacementState
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +26,7 @@ def test_the_demo_has_agreements_in_every_state_and_runs_twice(capsys):
             assert live.signed_parties() == {"school", "host", "student"}
     # Teacher education (issue 10.27): the pabo placements have their schoolopleider,
     # listed on the agreement, and the student signs without a guardian.
-    pabo = Placement.objects.filter(plan__kind="teacher_education")
+    pabo = Placement.objects.filter(plan__kind="teacher_education", plan__school_year=YEAR)
     assert pabo.exists()
     assert not pabo.filter(school_trainer__isnull=True).exists()
     for agreement in Agreement.objects.filter(placement__in=pabo).exclude(content__articles=None):
