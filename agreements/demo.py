@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
@@ -20,6 +21,7 @@ from agreements import services
 from agreements.models import (
     Agreement,
     AgreementStatus,
+    AgreementTemplate,
     CooperationAgreement,
     CooperationKind,
     Party,
@@ -28,6 +30,8 @@ from agreements.models import (
     SignatureMethod,
     SignatureRequest,
 )
+from agreements.services.common import _placement_qs
+from agreements.services.generating import build_content, queue_pdf
 from agreements.tasks import render_agreement_pdf, render_signed_pdf
 from placements.models import Host, Placement, PlacementPlan, PlacementState, PlanKind
 from stagebeheer.history import line, record
@@ -112,6 +116,36 @@ def _sign(agreement, req, when, method=SignatureMethod.LINK, user=None):
     )
 
 
+def _past_version(placement, coordinator):
+    """The version a stage that already ran was signed on, written as history.
+    services.generate() refuses a completed or terminated stage (no new agreement
+    then), and the demo seeds such stages in their final state; so, as with the
+    signatures below, the demo writes the row itself. The placement's state is
+    left alone: state changes go through placements.services."""
+    placement = _placement_qs().get(pk=placement.pk)
+    template = AgreementTemplate.current(placement.plan.department, placement.plan.agreement_kind)
+    version = (Agreement.objects.filter(placement=placement).aggregate(v=Max("version"))["v"] or 0) + 1
+    content, problems = build_content(placement, template, version)
+    agreement = Agreement.objects.create(
+        placement=placement,
+        version=version,
+        kind=template.kind,
+        template=template,
+        content=content,
+        problems=problems,
+        created_by=coordinator,
+    )
+    queue_pdf(agreement)
+    record(agreement, action="create", summary=line(gettext_noop("Versie %(v)s opgesteld"), v=version))
+    record(
+        placement,
+        action="agreement",
+        summary=line(gettext_noop("Overeenkomst versie %(v)s opgesteld"), v=version),
+        actor=coordinator,
+    )
+    return agreement
+
+
 def _signed(placement, coordinator, days_ago, outdated_first=False):
     """A fully signed version, written directly: the placement is already past signing."""
     if outdated_first:
@@ -125,7 +159,7 @@ def _signed(placement, coordinator, days_ago, outdated_first=False):
                 f=[Placement._meta.get_field("end_date").verbose_name],
             ),
         )
-    agreement = services.generate(placement, actor=coordinator, allow_ended=True)
+    agreement = _past_version(placement, coordinator)
     if agreement.problems:
         # The data changed since (a lapsed recognition): that version was never signed.
         services.withdraw(agreement, actor=coordinator)

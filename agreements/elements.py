@@ -40,6 +40,7 @@ from agreements.facts import (
     _sbb,
     _school,
     _school_supervisor,
+    _school_trainer,
     _student,
     _times,
     _workplace_supervisor,
@@ -98,6 +99,8 @@ ELEMENTS = {
             "art. 2.36 lid 2 UB WVO 2020",
             _workplace_supervisor,
         ),
+        # Teacher education: the opleidingsschool's schoolopleider, left out when none is named.
+        E("school_trainer", gettext_lazy("Schoolopleider"), "placement", "", _school_trainer),
         E(
             "activities",
             gettext_lazy("Leeractiviteiten"),
@@ -300,6 +303,7 @@ KIND_ELEMENTS = {
         "goal",
         "school_supervisor",
         "workplace_supervisor",
+        "school_trainer",
         "activities",
         "locations",
         "period",
@@ -349,7 +353,7 @@ KIND_LABELS = {
 }
 
 # Elements a template may leave without wording: an optional clause is left out when empty.
-OPTIONAL = {"termination_optional", "allowance"}
+OPTIONAL = {"termination_optional", "allowance", "school_trainer"}
 
 
 def elements_for(kind: str) -> list[Element]:

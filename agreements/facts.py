@@ -13,6 +13,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from placements.rules import guardian_signs
+from placements.wording import role_word
+
 WEEKDAYS = [
     gettext_lazy("maandag"),
     gettext_lazy("dinsdag"),
@@ -39,10 +42,13 @@ class Facts:
         self.department = self.plan.department
         self.school = self.department.school
         self.on = on or timezone.localdate()
+        self.kind = self.plan.kind
         self.workplace_supervisor = placement.primary_workplace_supervisor
         self.school_supervisor = placement.school_supervisor
-        # Art. 2.36 lid 1: parents sign while the student is under 18 on the day the agreement is made.
-        self.minor = self.student.is_minor_on(self.on)
+        self.school_trainer = placement.school_trainer if placement.school_trainer_id else None
+        # Art. 2.36 lid 1: parents sign while the student is under 18 on the day the
+        # agreement is made; never in teacher education (placements.rules.guardian_signs).
+        self.guardian_signs = guardian_signs(self.student, self.kind, self.on)
         guardians = list(self.student.guardians.all())
         signing = [g for g in guardians if g.signs_agreements and g.email]
         self.guardian = signing[0] if signing else None
@@ -88,7 +94,7 @@ def _student(f: Facts):
     if s.class_name or s.programme:
         lines.append(", ".join(p for p in (s.class_name, s.programme) if p))
     problems = []
-    if f.minor:
+    if f.guardian_signs:
         # Art. 2.36 lid 1: the parents sign for a student under 18.
         if f.guardian:
             lines.append(_("vertegenwoordigd door ouder/verzorger %(name)s") % {"name": f.guardian.name})
@@ -99,13 +105,19 @@ def _student(f: Facts):
                 )
             )
     elif not s.email:
-        problems.append(_("leerling: het e-mailadres van de leerling ontbreekt (nodig om te tekenen)"))
+        problems.append(
+            _("%(who)s: het e-mailadres van de %(who)s ontbreekt (nodig om te tekenen)")
+            % {"who": role_word(f.kind, "student")}
+        )
     return "\n".join(lines), problems
 
 
 def _school_supervisor(f: Facts):
     if not f.school_supervisor:
-        return "", [_("begeleiding school: er is geen stagebegeleider van school aangewezen")]
+        return "", [
+            _("begeleiding school: er is geen %(who)s aangewezen")
+            % {"who": role_word(f.kind, "school_supervisor_of")}
+        ]
     value = f.school_supervisor.full_name
     if f.school_supervisor.email:
         value += f" ({f.school_supervisor.email})"
@@ -115,12 +127,24 @@ def _school_supervisor(f: Facts):
 def _workplace_supervisor(f: Facts):
     ws = f.workplace_supervisor
     if not ws:
-        return "", [_("begeleiding stagebedrijf: er is geen praktijkbegeleider aangewezen")]
-    parts = [ws.name]
-    if ws.position:
-        parts.append(ws.position)
-    parts.append(ws.email)
-    return ", ".join(parts), []
+        return "", [
+            _("begeleiding stagebedrijf: er is geen %(who)s aangewezen")
+            % {"who": role_word(f.kind, "workplace_supervisor")}
+        ]
+    return _person_line(ws), []
+
+
+def _person_line(person) -> str:
+    parts = [person.name]
+    if person.position:
+        parts.append(person.position)
+    parts.append(person.email)
+    return ", ".join(p for p in parts if p)
+
+
+def _school_trainer(f: Facts):
+    # Teacher education: the schoolopleider of the opleidingsschool (optional element).
+    return (_person_line(f.school_trainer) if f.school_trainer else ""), []
 
 
 def _activities(f: Facts):

@@ -97,6 +97,9 @@ ELEMENT_WORDING_BY_KIND = {
     "ho": {
         "school_supervisor": _("De opleiding wijst als instituutsopleider aan:"),
         "workplace_supervisor": _("De opleidingsschool wijst als werkplekbegeleider aan:"),
+        "school_trainer": _(
+            "De schoolopleider van de opleidingsschool coördineert de begeleiding op de school:"
+        ),
         "activities": _("De student verricht de volgende werkzaamheden:"),
         "times": _("De student is aanwezig op:"),
         "period": _("Het werkplekleren loopt"),
@@ -130,6 +133,11 @@ CLOSINGS = {
 }
 
 
+def element_wording(kind: str, key: str) -> str:
+    """The default wording of one element (for a template saved before the element existed)."""
+    return str(ELEMENT_WORDING_BY_KIND.get(kind, {}).get(key, ELEMENT_WORDING.get(key, "")))
+
+
 def default_wording(kind: str) -> dict:
     from agreements.elements import KIND_ELEMENTS
 
@@ -137,8 +145,5 @@ def default_wording(kind: str) -> dict:
         "title": str(TITLES[kind]),
         "intro": str(INTROS[kind]),
         "closing": str(CLOSINGS[kind]),
-        "elements": {
-            key: str(ELEMENT_WORDING_BY_KIND.get(kind, {}).get(key, ELEMENT_WORDING.get(key, "")))
-            for key in KIND_ELEMENTS[kind]
-        },
+        "elements": {key: element_wording(kind, key) for key in KIND_ELEMENTS[kind]},
     }

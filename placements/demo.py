@@ -671,6 +671,16 @@ def seed(core):
         PlacementWorkplaceSupervisor.objects.get_or_create(
             placement=placements[key], workplace_supervisor=team_member, defaults={"is_primary": False}
         )
+    # The school-side team of teacher education: the opleidingsschool's schoolopleider
+    # coordinates its werkplekbegeleiders, next to the instituutsopleider (school_supervisor).
+    trainer, _ = WorkplaceSupervisor.objects.update_or_create(
+        host=hosts[("rijncollege", "Basisschool De Regenboog")],
+        email="m.visser@regenboog.example",
+        defaults={"name": "Marloes Visser", "position": "schoolopleider"},
+    )
+    Placement.objects.filter(
+        pk__in=[p.pk for p in placements.values() if p.plan.kind == PlanKind.TEACHER_EDUCATION]
+    ).update(school_trainer=trainer)
     Placement.objects.filter(pk=placements["pabo1"].pk).update(duo_partner=placements["pabo2"])
     Placement.objects.filter(pk=placements["pabo2"].pk).update(duo_partner=placements["pabo1"])
     # The terminated lwt placement is replaced, with the missed hours carried over (UB art. 2.65).

@@ -7,6 +7,7 @@ from datetime import time
 from django import forms
 from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _l
 
 from placements.checks import WEEKDAYS
@@ -486,7 +487,7 @@ class PlacementForm(LimitsMixin, ScheduleMixin, forms.Form):
     student = forms.ModelChoiceField(label=_l("Leerling"), queryset=Student.objects.none())
     host = forms.ModelChoiceField(label=_l("Stagebedrijf"), queryset=Host.objects.none())
     workplace_supervisors = forms.ModelMultipleChoiceField(
-        label=_l("Praktijkbegeleider(s)"),
+        label=gettext_lazy("Praktijkbegeleider(s)"),
         queryset=WorkplaceSupervisor.objects.none(),
         required=False,
         help_text=_l("Begeleiding door een team: kies er meer; de eerste aanspreekpunt kiest u hieronder."),
@@ -496,6 +497,16 @@ class PlacementForm(LimitsMixin, ScheduleMixin, forms.Form):
     )
     school_supervisor = forms.ModelChoiceField(
         label=_l("Stagebegeleider van school"), queryset=None, required=False
+    )
+    # Teacher education only (placements.wording.has_school_trainer); other kinds drop the field.
+    school_trainer = forms.ModelChoiceField(
+        label=_l("Schoolopleider"),
+        queryset=WorkplaceSupervisor.objects.none(),
+        required=False,
+        # gettext_lazy by its own name: makemessages does not know the _l alias.
+        help_text=gettext_lazy(
+            "Van de opleidingsschool: coördineert de werkplekbegeleiders daar. Voeg nieuwe mensen toe bij het bedrijf."
+        ),
     )
     start_date = forms.DateField(label=_l("Begindatum"), widget=DateInput())
     end_date = forms.DateField(label=_l("Einddatum"), widget=DateInput())
@@ -542,6 +553,7 @@ class PlacementForm(LimitsMixin, ScheduleMixin, forms.Form):
         "student",
         "host",
         "school_supervisor",
+        "school_trainer",
         "start_date",
         "end_date",
         "host_kinds",
@@ -554,7 +566,16 @@ class PlacementForm(LimitsMixin, ScheduleMixin, forms.Form):
     )
 
     def __init__(
-        self, *args, students, hosts, supervisors, school_supervisors, schedule, editing=False, **kwargs
+        self,
+        *args,
+        students,
+        hosts,
+        supervisors,
+        school_supervisors,
+        schedule,
+        editing=False,
+        plan_kind=None,
+        **kwargs,
     ):
         super().__init__(*args, **kwargs)
         # Set by clean() when a value asks for the coordinator's second look.
@@ -566,10 +587,27 @@ class PlacementForm(LimitsMixin, ScheduleMixin, forms.Form):
         self.fields["school_supervisor"].queryset = school_supervisors
         self.fields["workplace_supervisors"].label_from_instance = lambda s: f"{s.name} ({s.host.name})"
         self.fields["primary_supervisor"].label_from_instance = lambda s: f"{s.name} ({s.host.name})"
+        self._name_roles(plan_kind, supervisors)
         if editing:
             # Changing the student makes it another placement; terminate and start anew instead.
             self.fields["student"].disabled = True
         self.add_schedule_fields(schedule)
+
+    def _name_roles(self, plan_kind, supervisors):
+        """Labels in the words of this kind of stage; the schoolopleider only in teacher education."""
+        from placements.wording import has_school_trainer, role_word
+
+        fields = self.fields
+        fields["student"].label = role_word(plan_kind, "student").capitalize()
+        fields["host"].label = role_word(plan_kind, "host").capitalize()
+        if plan_kind == "teacher_education":
+            fields["school_supervisor"].label = role_word(plan_kind, "school_supervisor").capitalize()
+            fields["workplace_supervisors"].label = _("Werkplekbegeleider(s)")
+        if has_school_trainer(plan_kind):
+            fields["school_trainer"].queryset = supervisors
+            fields["school_trainer"].label_from_instance = lambda s: f"{s.name} ({s.host.name})"
+        else:
+            del fields["school_trainer"]
 
     def clean(self):
         data = super().clean()
@@ -592,6 +630,9 @@ class PlacementForm(LimitsMixin, ScheduleMixin, forms.Form):
                 self.add_error(
                     "workplace_supervisors", _("Kies praktijkbegeleiders van het gekozen stagebedrijf.")
                 )
+        trainer = data.get("school_trainer")
+        if host is not None and trainer is not None and trainer.host_id != host.pk:
+            self.add_error("school_trainer", _("Kies een schoolopleider van de gekozen opleidingsschool."))
         if primary and primary not in chosen:
             chosen.insert(0, primary)
         data["workplace_supervisors"] = chosen

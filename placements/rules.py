@@ -115,3 +115,18 @@ def host_refusals(plan, student, host, on: date) -> list[str]:
     if too_far:
         refusals.append(too_far)
     return refusals
+
+
+# --- who signs for the student ---
+
+# Teacher education is higher education: its students are adults who sign for
+# themselves; parents play no part there (no guardian link, reminder or item).
+NO_GUARDIAN_KINDS = frozenset({"teacher_education"})
+
+
+def guardian_signs(student, plan_kind: str, on: date) -> bool:
+    """The one rule for a guardian: only for a minor. Art. 2.36 lid 1 UB WVO 2020
+    makes the parents a party "or the student when of age (18+)"; a student of
+    18 on ``on`` (the day the agreement is made) signs alone, and in teacher
+    education the student always signs alone."""
+    return plan_kind not in NO_GUARDIAN_KINDS and student.is_minor_on(on)

@@ -247,12 +247,24 @@ def update_contract(placement: Placement, values: dict, actor=None) -> list[str]
             actor=actor,
             changes={"fields": changed},
         )
+        if "school_trainer" in changed:
+            _record_school_trainer(placement, actor)
         contract = [f for f in changed if f in Placement.CONTRACT_FIELDS]
         if contract and placement.state != State.DRAFT:
             placement_contract_changed.send(
                 sender=Placement, placement=placement, changed_fields=contract, actor=actor
             )
     return changed
+
+
+def _record_school_trainer(placement: Placement, actor=None) -> None:
+    """The school-side team changed (teacher education): say who, not only that."""
+    trainer = placement.school_trainer
+    if trainer is None:
+        summary = line(gettext_noop("Schoolopleider verwijderd"))
+    else:
+        summary = line(gettext_noop("Schoolopleider: %(name)s"), name=trainer.name)
+    record(placement, action="team", summary=summary, actor=actor)
 
 
 def pair_duo(first: Placement, second: Placement, actor=None) -> None:
@@ -344,6 +356,8 @@ def create_placement(values: dict, *, supervisors=(), primary=None, actor=None, 
         placement.save()
         _sync_workplace_supervisors(placement, list(supervisors), primary)
         record(placement, action="create", summary=line(gettext_noop("Stage aangemaakt")), actor=actor)
+        if placement.school_trainer_id:
+            _record_school_trainer(placement, actor)
     return placement, result
 
 

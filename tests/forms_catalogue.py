@@ -88,6 +88,8 @@ def _placement_form(data):
         "supervisors": WorkplaceSupervisor.objects.filter(host=placement.host),
         "school_supervisors": User.objects.all(),
         "schedule": placement.schedule,
+        # With the teacher-education field (the schoolopleider) so it is fuzzed too.
+        "plan_kind": "teacher_education",
     }
 
 

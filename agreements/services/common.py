@@ -25,7 +25,7 @@ def sha256_of(data: bytes) -> str:
 
 def _placement_qs():
     return Placement.objects.select_related(
-        "plan__department__school", "host", "student", "school_supervisor", "replaces"
+        "plan__department__school", "host", "student", "school_supervisor", "school_trainer", "replaces"
     ).prefetch_related("supervisor_links__workplace_supervisor", "student__guardians")
 
 

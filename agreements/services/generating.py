@@ -8,16 +8,21 @@ from django.utils.translation import gettext_noop
 from agreements import elements
 from agreements.models import Agreement, AgreementStatus, AgreementTemplate, Party, PdfStatus
 from agreements.services.common import AgreementError, _placement_qs
-from agreements.wording import LEGAL_BASIS
+from agreements.wording import LEGAL_BASIS, element_wording
 from placements.models import PlacementState
+from placements.wording import role_word
 from stagebeheer.history import line, record
 from stagebeheer.queueing import delay_on_commit
+
+
+def _host_label(kind) -> str:
+    return _("Namens de opleidingsschool") if kind == "ho" else _("Namens het stagebedrijf")
 
 
 def _party_blocks(facts, kind) -> list[dict]:
     student_name = facts.student.full_name
     learner = _("student") if kind in ("mbo", "ho") else _("leerling")
-    if facts.minor:
+    if facts.guardian_signs:
         student_signer = facts.guardian.name if facts.guardian else ""
         student_role = _("ouder/verzorger van %(name)s") % {"name": student_name}
     else:
@@ -26,22 +31,24 @@ def _party_blocks(facts, kind) -> list[dict]:
     return [
         {
             "party": Party.SCHOOL,
-            "label": _("Namens de school"),
+            "label": _("Namens de opleiding") if kind == "ho" else _("Namens de school"),
             "organisation": facts.school.name,
             "name": "",
             "role": _("stagecoördinator of gemachtigde"),
         },
         {
             "party": Party.HOST,
-            "label": _("Namens het stagebedrijf"),
+            "label": _host_label(kind),
             "organisation": facts.host.name,
             "name": ws.name if ws else "",
-            "role": ws.position if ws and ws.position else _("praktijkbegeleider of gemachtigde"),
+            "role": ws.position
+            if ws and ws.position
+            else _("%(who)s of gemachtigde") % {"who": role_word(facts.kind, "workplace_supervisor")},
         },
         {
             "party": Party.STUDENT,
             "label": _("De ouder/verzorger")
-            if facts.minor
+            if facts.guardian_signs
             else (_("De student") if kind in ("mbo", "ho") else _("De leerling")),
             "organisation": "",
             "name": student_signer,
@@ -60,7 +67,10 @@ def build_content(placement, template: AgreementTemplate, version: int):
             {
                 "key": element.key,
                 "heading": str(element.label_for(template.kind)),
-                "wording": template.element_wording.get(element.key, ""),
+                # A template saved before an element existed gets its default wording.
+                "wording": template.element_wording.get(
+                    element.key, element_wording(template.kind, element.key)
+                ),
                 "value": value,
                 "article": element.article_for(template.kind),
                 "source": element.source,
@@ -89,7 +99,8 @@ def build_content(placement, template: AgreementTemplate, version: int):
         "host_name": facts.host.name,
         "plan_title": facts.plan.title,
         "school_year": facts.plan.school_year,
-        "minor": facts.minor,
+        # Whether a guardian signs (the key predates placements.rules.guardian_signs).
+        "minor": facts.guardian_signs,
         "articles": articles,
         "parties": _party_blocks(facts, template.kind),
         "generated_on": elements.dmy(facts.on),
@@ -107,11 +118,11 @@ def queue_pdf(agreement: Agreement) -> None:
 
 
 @transaction.atomic
-def generate(placement, actor=None, *, allow_ended=False) -> Agreement:
+def generate(placement, actor=None) -> Agreement:
     """Make the first or next version, or refresh a draft that was not sent yet.
-    ``allow_ended`` lets the demo record agreements of stages that already ran."""
+    A completed or terminated stage gets no new agreement."""
     placement = _placement_qs().get(pk=placement.pk)
-    if not allow_ended and placement.state in (PlacementState.COMPLETED, PlacementState.TERMINATED):
+    if placement.state in (PlacementState.COMPLETED, PlacementState.TERMINATED):
         raise AgreementError(_("Deze stage is afgerond of beëindigd; er komt geen nieuwe overeenkomst."))
     live = Agreement.objects.live().select_for_update().filter(placement=placement).first()
     if live and live.status != AgreementStatus.DRAFT:

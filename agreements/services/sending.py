@@ -22,7 +22,7 @@ def signers_for(agreement: Agreement, actor=None, host_signatory=None, school_si
     facts = elements.Facts(_placement_qs().get(pk=agreement.placement_id))
     ws = facts.workplace_supervisor
     host = host_signatory or ({"name": ws.name, "email": ws.email} if ws else {"name": "", "email": ""})
-    if facts.minor:
+    if facts.guardian_signs:
         g = facts.guardian
         student = {
             "name": g.name if g else "",

@@ -39,6 +39,7 @@ class Placement(models.Model):
         "activities",
         "work_location",
         "school_supervisor",
+        "school_trainer",
         "allowance_per_month",
         "travel_allowance",
     )
@@ -68,6 +69,17 @@ class Placement(models.Model):
         blank=True,
         related_name="supervised_placements",
         verbose_name=_("stagebegeleider"),
+    )
+    # Teacher education: the schoolopleider, one of the host's people (the
+    # opleidingsschool), who coordinates its werkplekbegeleiders. With the school
+    # supervisor (the instituutsopleider) the school-side team of the placement.
+    school_trainer = models.ForeignKey(
+        "placements.WorkplaceSupervisor",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="trained_placements",
+        verbose_name=_("schoolopleider"),
     )
     start_date = models.DateField(_("begindatum"))
     end_date = models.DateField(_("einddatum"))

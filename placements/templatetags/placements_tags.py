@@ -40,3 +40,14 @@ def state_badge(state, start=None):
     return format_html(
         '<span class="badge {}">{}</span>', STATE_BADGE_CLASSES[state], PlacementState(state).label
     )
+
+
+@register.filter
+def role(kind, name):
+    """{{ placement.plan.kind|role:"student" }}: the word for a role in this kind of stage."""
+    from placements.wording import role_word
+
+    try:
+        return role_word(kind, name)
+    except KeyError:
+        return ""

@@ -37,6 +37,7 @@ DETAIL_RELATED = (
     "plan__department",
     "host",
     "school_supervisor",
+    "school_trainer",
     "replaces__host",
     "duo_partner__student",
 )
@@ -151,6 +152,7 @@ def _form_kwargs(plan, user, schedule, editing=False):
         school_supervisors=staff_of(departments, "supervisor"),
         schedule=schedule,
         editing=editing,
+        plan_kind=plan.kind,
     )
 
 
@@ -228,6 +230,7 @@ def placement_edit(request, pk):
         "student": placement.student_id,
         "host": placement.host_id,
         "school_supervisor": placement.school_supervisor_id,
+        "school_trainer": placement.school_trainer_id,
         "start_date": placement.start_date,
         "end_date": placement.end_date,
         "host_kinds": placement.host_kinds,
