@@ -13,7 +13,6 @@ from datetime import date, timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
@@ -31,7 +30,6 @@ from agreements.models import (
     SignatureRequest,
 )
 from agreements.services.common import _placement_qs
-from agreements.services.generating import build_content, queue_pdf
 from agreements.tasks import render_agreement_pdf, render_signed_pdf
 from placements.models import Host, Placement, PlacementPlan, PlacementState, PlanKind
 from stagebeheer.history import line, record
@@ -119,31 +117,12 @@ def _sign(agreement, req, when, method=SignatureMethod.LINK, user=None):
 def _past_version(placement, coordinator):
     """The version a stage that already ran was signed on, written as history.
     services.generate() refuses a completed or terminated stage (no new agreement
-    then), and the demo seeds such stages in their final state; so, as with the
-    signatures below, the demo writes the row itself. The placement's state is
-    left alone: state changes go through placements.services."""
+    then), and the demo seeds such stages in their final state; so the demo
+    writes the version with the step generate() ends in, as it writes the
+    signatures below. The placement's state is left alone."""
     placement = _placement_qs().get(pk=placement.pk)
     template = AgreementTemplate.current(placement.plan.department, placement.plan.agreement_kind)
-    version = (Agreement.objects.filter(placement=placement).aggregate(v=Max("version"))["v"] or 0) + 1
-    content, problems = build_content(placement, template, version)
-    agreement = Agreement.objects.create(
-        placement=placement,
-        version=version,
-        kind=template.kind,
-        template=template,
-        content=content,
-        problems=problems,
-        created_by=coordinator,
-    )
-    queue_pdf(agreement)
-    record(agreement, action="create", summary=line(gettext_noop("Versie %(v)s opgesteld"), v=version))
-    record(
-        placement,
-        action="agreement",
-        summary=line(gettext_noop("Overeenkomst versie %(v)s opgesteld"), v=version),
-        actor=coordinator,
-    )
-    return agreement
+    return services.write_version(placement, template, coordinator)
 
 
 def _signed(placement, coordinator, days_ago, outdated_first=False):

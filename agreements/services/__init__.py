@@ -20,7 +20,7 @@ from agreements.services.common import (
     sha256_of,
 )
 from agreements.services.copies import deliver_signed_copies
-from agreements.services.generating import build_content, generate, queue_pdf
+from agreements.services.generating import build_content, generate, queue_pdf, write_version
 from agreements.services.sending import _issue_link, send, signers_for
 from agreements.services.signing import activation_guard, record_paper, sign, sign_in_app
 
@@ -48,4 +48,5 @@ __all__ = [
     "sign_in_app",
     "signers_for",
     "withdraw",
+    "write_version",
 ]

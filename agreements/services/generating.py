@@ -141,6 +141,13 @@ def generate(placement, actor=None) -> Agreement:
             live, action="regenerate", summary=line(gettext_noop("Concept opnieuw opgesteld")), actor=actor
         )
         return live
+    return write_version(placement, template, actor)
+
+
+def write_version(placement, template, actor=None) -> Agreement:
+    """Store the next version and queue its PDF. No checks: ``generate`` decides
+    whether a version may be made; the demo writes versions of stages that
+    already ran this way, as it writes their signatures."""
     version = (Agreement.objects.filter(placement=placement).aggregate(v=Max("version"))["v"] or 0) + 1
     content, problems = build_content(placement, template, version)
     agreement = Agreement.objects.create(
