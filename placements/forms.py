@@ -490,7 +490,7 @@ class PlacementForm(LimitsMixin, ScheduleMixin, forms.Form):
         label=gettext_lazy("Praktijkbegeleider(s)"),
         queryset=WorkplaceSupervisor.objects.none(),
         required=False,
-        help_text=_l("Begeleiding door een team: kies er meer; de eerste aanspreekpunt kiest u hieronder."),
+        help_text=_l("Begeleiding door een team: kies er meer; het eerste aanspreekpunt kiest u hieronder."),
     )
     primary_supervisor = forms.ModelChoiceField(
         label=_l("Eerste aanspreekpunt"), queryset=WorkplaceSupervisor.objects.none(), required=False

@@ -7,7 +7,16 @@ from pathlib import Path
 from django.core.management import call_command
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCE_DIRS = ["stagebeheer", "placements", "agreements", "visits", "assessments", "evaluations", "templates"]
+SOURCE_DIRS = [
+    "stagebeheer",
+    "placements",
+    "agreements",
+    "visits",
+    "assessments",
+    "evaluations",
+    "audit",
+    "templates",
+]
 
 
 def test_the_english_catalogue_covers_every_interface_string(tmp_path, settings, monkeypatch):
