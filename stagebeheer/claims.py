@@ -12,9 +12,9 @@ def claim_batch(queryset, limit, **changes) -> list:
     skipped, not waited for), apply ``changes`` to them and return them (with
     whatever ``queryset`` selects related); two queries. Inside a transaction:
     the lock holds until it commits, and the changes (e.g. ``reminded_at=now``)
-    take the rows out of ``queryset`` for the next run. PostgreSQL re-checks the
+    take the rows out of ``queryset`` for the next run (outside one, Django
+    refuses select_for_update with TransactionManagementError). PostgreSQL re-checks the
     filter on a row it locks, so one another worker claimed meanwhile is left out."""
-    assert transaction.get_connection().in_atomic_block, "claim_batch needs a transaction"
     rows = list(queryset.select_for_update(skip_locked=True, of=("self",))[:limit])
     if rows:
         queryset.model.objects.filter(pk__in=[row.pk for row in rows]).update(**changes)
