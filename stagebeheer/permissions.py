@@ -28,16 +28,32 @@ COORDINATOR, SUPERVISOR, LEADER, MENTOR = "coordinator", "supervisor", "leader",
 def _memberships(user) -> dict[int, set[str]]:
     cached = getattr(user, "_department_roles", None)
     if cached is None:
-        cached = {}
-        for department_id, role in user.memberships.values_list("department_id", "role"):
+        cached, names = {}, {}
+        # The names come along so the start page needs no query of its own for them.
+        rows = user.memberships.values_list(
+            "department_id", "role", "department__school__name", "department__name"
+        )
+        for department_id, role, school, name in rows:
             cached.setdefault(department_id, set()).add(role)
+            names[department_id] = (school, name)
         user._department_roles = cached
+        user._department_names = names
     return cached
+
+
+def department_names(user) -> list[str]:
+    """The names of the user's departments, in the departments' order (school,
+    then name); read with the roles."""
+    if not user.is_authenticated:
+        return []
+    _memberships(user)
+    return [name for _school, name in sorted(user._department_names.values())]
 
 
 def forget_memberships(user) -> None:
     """Call after changing a user's memberships within one request or test."""
     user.__dict__.pop("_department_roles", None)
+    user.__dict__.pop("_department_names", None)
 
 
 def department_ids(user, roles=None) -> list[int]:

@@ -34,7 +34,7 @@ pytestmark = pytest.mark.django_db
 # Issue 16 asks at most 12 for every page. Where a cap is above 12 it is what
 # the page runs now (see docs/performance.md): lowering it is the work left.
 PLACEMENT_PAGE_CAP = 25
-START_PAGE_CAP = 13
+START_PAGE_CAP = 12
 INPUT_POST_CAP = 12
 
 
