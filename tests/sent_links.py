@@ -78,3 +78,25 @@ def every_stored_text():
             for value in row:
                 if value:
                     yield model._meta.label, str(value)
+
+
+def send_queued():
+    """Send every mail still queued, as the worker would. A test's transaction
+    never commits, so the sends queued on commit do not run by themselves."""
+    from stagebeheer.models import OutgoingMessage
+    from stagebeheer.tasks import send_message
+
+    queued = OutgoingMessage.objects.filter(status=OutgoingMessage.Status.QUEUED).order_by("pk")
+    for pk in queued.values_list("pk", flat=True):
+        send_message.apply(args=[pk])
+
+
+def link_sent_to(to_email, subject_contains=""):
+    """The path (/l/<token>/) in the newest mail to ``to_email`` once the queued mails went out."""
+    send_queued()
+    return link_in_sent_mail(to_email, subject_contains, "/l/")
+
+
+def token_sent_to(to_email, subject_contains=""):
+    """The token of ``link_sent_to``."""
+    return link_sent_to(to_email, subject_contains).split("/")[2]
