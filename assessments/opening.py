@@ -78,13 +78,13 @@ def send_links(assessments, actor=None, reminder=False, fresh=False) -> int:
         for assessment, (name, email, role) in todo
     )
     queue_mails(
-        _mail(assessment, link, token, reminder)
-        for (assessment, _found), (link, token) in zip(todo, issued, strict=True)
+        _mail(assessment, link, reminder)
+        for (assessment, _found), (link, _token) in zip(todo, issued, strict=True)
     )
     return len(todo)
 
 
-def _mail(assessment, link, token, reminder) -> dict:
+def _mail(assessment, link, reminder) -> dict:
     placement = assessment.placement
     template = (
         "assessments/mail/self_request" if assessment.party == Party.STUDENT else "assessments/mail/request"
@@ -106,7 +106,7 @@ def _mail(assessment, link, token, reminder) -> dict:
             "student": placement.student.full_name,
             "host": placement.host.name,
             "round": assessment.round.get_kind_display(),
-            "url": AccessLink.url_for(token),
+            "url": link.mail_url,
             "link": link,
         },
         "related": assessment,

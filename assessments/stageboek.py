@@ -261,7 +261,7 @@ def send_link(placement, actor=None) -> bool:
     for old in AccessLink.objects.for_target(placement).filter(purpose=PURPOSE).usable():
         old.revoke()
     days = max((placement.end_date - timezone.localdate()).days + LINK_DAYS_AFTER_END, 14)
-    link, token = AccessLink.issue(
+    link, _token = AccessLink.issue(
         purpose=PURPOSE,
         target=placement,
         recipient_name=student.full_name,
@@ -279,7 +279,7 @@ def send_link(placement, actor=None) -> bool:
         context={
             "student": student.full_name,
             "host": placement.host.name,
-            "url": AccessLink.url_for(token),
+            "url": link.mail_url,
             "link": link,
         },
         related=placement,

@@ -149,12 +149,12 @@ def _send_links(invitations, reminder=False) -> None:
         for invitation in invitations
     )
     queue_mails(
-        _mail(invitation, link, token, reminder)
-        for invitation, (link, token) in zip(invitations, issued, strict=True)
+        _mail(invitation, link, reminder)
+        for invitation, (link, _token) in zip(invitations, issued, strict=True)
     )
 
 
-def _mail(invitation, link, token, reminder) -> dict:
+def _mail(invitation, link, reminder) -> dict:
     placement = invitation.placement
     subject = _("Hoe was de stage bij %(host)s?") % {"host": placement.host.name}
     if reminder:
@@ -168,7 +168,7 @@ def _mail(invitation, link, token, reminder) -> dict:
             "student": placement.student.full_name,
             "host": placement.host.name,
             "is_student": invitation.audience == Audience.STUDENT,
-            "url": AccessLink.url_for(token),
+            "url": link.mail_url,
             "reminder": reminder,
             "link": link,
         },

@@ -148,15 +148,13 @@ def send_links(participants, reminder=False) -> int:
         for participant in reachable
     )
     queue_mails(
-        _wishes_mail(participant, link, token, reminder)
-        for participant, (link, token) in zip(reachable, issued, strict=True)
+        _wishes_mail(participant, link, reminder)
+        for participant, (link, _token) in zip(reachable, issued, strict=True)
     )
     return len(reachable)
 
 
-def _wishes_mail(participant, link, token, reminder, rejected=None) -> dict:
-    from stagebeheer.models import AccessLink
-
+def _wishes_mail(participant, link, reminder, rejected=None) -> dict:
     student, round_ = participant.student, participant.round
     if rejected is not None:
         subject = _("Je eigen stageplaats is niet goedgekeurd")
@@ -171,7 +169,7 @@ def _wishes_mail(participant, link, token, reminder, rejected=None) -> dict:
         "template": "placements/mail/own_find_rejected" if rejected is not None else "placements/mail/wishes",
         "context": {
             "round": round_,
-            "url": AccessLink.url_for(token),
+            "url": link.mail_url,
             "link": link,
             "reminder": reminder,
             "own_find": rejected,
@@ -203,7 +201,7 @@ def send_link(participant: WishParticipant, actor=None, reminder=False, rejected
         )
         return True
     days = max((round_.closes_on - timezone.localdate()).days + 1, 1)
-    link, token = AccessLink.issue(
+    link, _token = AccessLink.issue(
         purpose=PURPOSE,
         target=participant,
         recipient_name=student.full_name,
@@ -213,7 +211,7 @@ def send_link(participant: WishParticipant, actor=None, reminder=False, rejected
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
         days=days,
     )
-    queue_mail(**_wishes_mail(participant, link, token, reminder, rejected))
+    queue_mail(**_wishes_mail(participant, link, reminder, rejected))
     return True
 
 

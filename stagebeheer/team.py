@@ -48,7 +48,7 @@ def _check_may_manage(actor, department_id, role):
 
 def _send_invitation(membership, actor):
     user = membership.user
-    link, token = AccessLink.issue(
+    link, _token = AccessLink.issue(
         purpose=INVITATION_PURPOSE,
         target=membership,
         recipient_name=user.full_name,
@@ -66,7 +66,7 @@ def _send_invitation(membership, actor):
         context={
             "membership": membership,
             "inviter": actor,
-            "url": AccessLink.url_for(token),
+            "url": link.mail_url,
             "expires_at": link.expires_at,
         },
         related=membership,

@@ -7,14 +7,11 @@ tests try exactly that, and read every stored text after a full signing round.
 import re
 
 import pytest
-from django.apps import apps
-from django.core import mail
-from django.db import models
 
 from agreements.models import AgreementStatus
 from stagebeheer.models import AccessLink, OutgoingMessage
 from stagebeheer.models.access_links import hash_token
-from tests.sent_links import URL, link_in_sent_mail
+from tests.sent_links import every_stored_text, link_in_sent_mail, tokens_sent
 
 pytestmark = pytest.mark.django_db
 
@@ -25,36 +22,6 @@ def _sign(client, url, name):
     page = client.get(url)
     assert page.status_code == 200
     return client.post(url, {"name": name, "confirm": "on", "document": page.context["agreement"].pdf_sha256})
-
-
-def _tokens_sent():
-    """Every token and reset path that went out in a mail."""
-    found = set()
-    for message in mail.outbox:
-        for url in URL.findall(message.body):
-            match = re.search(r"/l/([^/]+)/", url)
-            if match:
-                found.add(match.group(1))
-            match = re.search(r"/password-reset/([^/]+/[^/]+)/", url)
-            if match:
-                found.add(match.group(1).split("/")[1])
-    return found
-
-
-def _every_stored_text():
-    """All values of all text-like columns of all tables of the project."""
-    for model in apps.get_models():
-        fields = [
-            f.attname
-            for f in model._meta.concrete_fields
-            if isinstance(f, models.CharField | models.TextField | models.JSONField | models.URLField)
-        ]
-        if not fields:
-            continue
-        for row in model._default_manager.values_list(*fields):
-            for value in row:
-                if value:
-                    yield model._meta.label, str(value)
 
 
 def test_after_a_full_signing_round_no_stored_text_holds_a_working_token(
@@ -73,11 +40,11 @@ def test_after_a_full_signing_round_no_stored_text_holds_a_working_token(
         coordinator_client.post("/password-reset/", {"email": coordinator.email})
     agreement.refresh_from_db()
     assert agreement.status == AgreementStatus.SIGNED
-    sent = _tokens_sent()
+    sent = tokens_sent()
     assert len(sent) >= 3  # host, guardian, password reset
 
     hashes = set(AccessLink.objects.values_list("token_hash", flat=True))
-    for table, text in _every_stored_text():
+    for table, text in every_stored_text():
         for token in sent:
             assert token not in text, f"a sent token is stored in {table}"
         for candidate in TOKEN_SHAPED.findall(text):

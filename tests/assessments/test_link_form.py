@@ -1,7 +1,5 @@
 """The workplace supervisor's form and the student's self-assessment, through the link only."""
 
-import re
-
 import pytest
 from django.utils import timezone
 
@@ -11,6 +9,7 @@ from assessments.presets import apply_default
 from stagebeheer.models import AccessLink, OutgoingMessage
 from tests.assessments.conftest import running_placement
 from tests.factories.assessments import FrameworkFactory
+from tests.sent_links import token_sent_to
 
 pytestmark = pytest.mark.django_db
 
@@ -32,8 +31,7 @@ def _token_for(assessment):
 
     OutgoingMessage.objects.all().delete()
     send_link(assessment)
-    body = OutgoingMessage.objects.get().body_text
-    return re.search(r"/l/([\w-]+)/", body).group(1)
+    return token_sent_to(OutgoingMessage.objects.get().to_email)
 
 
 def _form_data(assessment, level_label="voldoende", **extra):

@@ -26,35 +26,13 @@ def _open_form(party):
     return assessment
 
 
-def _link_in_outbox(to_email, subject_contains):
-    """The link in the newest message to ``to_email``, read from the outbox row as
-    soon as it is stored: the seed's agreement PDFs can keep the one worker busy
-    longer than the shared mail wait, and the link is what this journey needs."""
-    import re
-    import time
-
-    from stagebeheer.models import OutgoingMessage
-
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        message = (
-            OutgoingMessage.objects.filter(to_email=to_email, subject__icontains=subject_contains)
-            .order_by("-created_at", "-pk")
-            .first()
-        )
-        if message is not None:
-            return re.search(r"https?://\S+", message.body_text).group(0)
-        time.sleep(0.1)
-    raise AssertionError(f"no mail to {to_email} about {subject_contains!r}")
-
-
 def _fill_all(page, level):
     for fieldset in page.locator("fieldset.competency").all():
         fieldset.locator("label.btn").get_by_text(level, exact=True).click()
 
 
 def test_the_workplace_supervisor_and_the_student_fill_in_by_link_on_a_phone(
-    desktop, page_at, login_as, step
+    desktop, page_at, login_as, step, link_from_outbox
 ):
     assessment = _open_form(Party.WORKPLACE)
     _name, email, _role = recipient(assessment)
@@ -71,7 +49,7 @@ def test_the_workplace_supervisor_and_the_student_fill_in_by_link_on_a_phone(
     expect(desktop.get_by_text("Een nieuwe link is verstuurd")).to_be_visible()
 
     phone = page_at(360)
-    url = _link_in_outbox(email, "Beoordeling van de stage")
+    url = link_from_outbox(email, "Beoordeling van de stage")
     phone.goto(url)
     expect(phone.get_by_role("heading", level=1)).to_have_text("Beoordeling van de stage")
     step(phone, "workplace form")
@@ -104,7 +82,7 @@ def test_the_workplace_supervisor_and_the_student_fill_in_by_link_on_a_phone(
         has=desktop.get_by_role("button", name="Opnieuw sturen")
     ).first.get_by_role("button", name="Opnieuw sturen").click()
     student = page_at(360)
-    student.goto(_link_in_outbox(student_email, "zelfbeoordeling"))
+    student.goto(link_from_outbox(student_email, "zelfbeoordeling"))
     expect(student.get_by_role("heading", level=1)).to_have_text("Jouw zelfbeoordeling")
     step(student, "self-assessment")
     _fill_all(student, "goed")

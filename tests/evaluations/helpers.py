@@ -1,14 +1,10 @@
 """Open an evaluation link as its recipient: the token exists only in the mail."""
 
-import re
-
-from stagebeheer.models import OutgoingMessage
+from tests.sent_links import link_sent_to
 
 
 def link_path_for(email):
-    message = OutgoingMessage.objects.filter(to_email=email).order_by("-pk").first()
-    assert message is not None, f"no mail to {email}"
-    return re.search(r"https?://[^/\s]+(/l/[^\s]+/)", message.body_text).group(1)
+    return link_sent_to(email)
 
 
 def answers_for(form, score="4", text="Prima."):

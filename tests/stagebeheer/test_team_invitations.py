@@ -1,7 +1,6 @@
 """Team pages: a coordinator invites colleagues into her own departments, the
 invitation is an emailed link that works once, and can be resent or revoked."""
 
-import re
 from datetime import timedelta
 
 import pytest
@@ -12,6 +11,7 @@ from django.utils import timezone
 from stagebeheer.models import AccessLink, Membership, OutgoingMessage, User
 from stagebeheer.team import INVITATION_PURPOSE
 from tests.querycount import assert_fixed_queries
+from tests.sent_links import token_sent_to
 
 pytestmark = pytest.mark.django_db
 
@@ -26,8 +26,7 @@ def _invite(client, department, email="nieuw@school.example", role="supervisor")
 
 
 def _token_from_last_mail():
-    body = OutgoingMessage.objects.latest("pk").body_text
-    return re.search(r"/l/([\w-]+)/", body).group(1)
+    return token_sent_to(OutgoingMessage.objects.latest("pk").to_email)
 
 
 def test_a_coordinator_invites_a_colleague_who_gets_a_mail(

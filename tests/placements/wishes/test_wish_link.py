@@ -1,22 +1,21 @@
 """The student ranks places through the emailed link; GET changes nothing; the
 round's closing refuses the link; hostile values change nothing."""
 
-import re
 from datetime import timedelta
 
 import pytest
 from django.utils import timezone
 
 from placements.models import Wish, WishParticipant, WishRound
-from stagebeheer.models import AccessLink, OutgoingMessage
+from stagebeheer.models import AccessLink
 from tests.placements.wishes.conftest import participant_of
+from tests.sent_links import link_sent_to
 
 pytestmark = pytest.mark.django_db
 
 
 def link_of(student):
-    body = OutgoingMessage.objects.filter(to_email=student.email).latest("pk").body_text
-    return re.search(r"http://testserver(/l/[^/\s]+/)", body).group(1)
+    return link_sent_to(student.email)
 
 
 def test_every_student_of_the_cohort_gets_a_link(round_, students):
