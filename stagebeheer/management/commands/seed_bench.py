@@ -84,7 +84,8 @@ class Command(BaseCommand):
                 # without it every COUNT reads the heap, e.g. the outbox's count
                 # of one department's 16,667 mails visits all 6,137 pages of the
                 # table (60-90 ms) instead of an index-only scan of 19 (2-10 ms).
-                cursor.execute("VACUUM (ANALYZE)")
+                # VACUUM cannot run inside a transaction (a test's): ANALYZE then.
+                cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)")
         figures = ", ".join(f"{n:,} {what}" for what, n in board.counts.items())
         self.stdout.write(
             self.style.SUCCESS(f"Benchmark board in {time.monotonic() - started:.0f} s: {figures}")
