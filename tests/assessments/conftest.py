@@ -45,6 +45,17 @@ def plan(department):
     return PlacementPlanFactory(department=department)
 
 
+@pytest.fixture
+def plan_with_rounds(department):
+    """A plan with the default assessment set-up and its rounds."""
+    from assessments.presets import apply_default
+    from tests.factories.placements import PlacementPlanFactory
+
+    plan = PlacementPlanFactory(department=department)
+    apply_default(plan)
+    return plan
+
+
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -7,21 +7,11 @@ from django.utils import timezone
 
 from assessments.models import Assessment
 from assessments.opening import due_pairs
-from assessments.presets import apply_default
 from assessments.tasks import open_due_rounds
 from stagebeheer.models import OutgoingMessage
 from tests.assessments.conftest import running_placement
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def plan_with_rounds(department):
-    from tests.factories.placements import PlacementPlanFactory
-
-    plan = PlacementPlanFactory(department=department)
-    apply_default(plan)
-    return plan
 
 
 def test_the_task_opens_the_interim_round_halfway_and_is_safe_to_run_twice(

@@ -21,15 +21,6 @@ from tests.querycount import assert_fixed_task_queries
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def plan_with_rounds(department):
-    from tests.factories.placements import PlacementPlanFactory
-
-    plan = PlacementPlanFactory(department=department)
-    apply_default(plan)
-    return plan
-
-
 def test_opening_rounds_takes_the_same_queries_for_3_and_12_placements(
     plan_with_rounds, department, supervisor
 ):
